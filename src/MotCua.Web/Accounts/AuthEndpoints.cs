@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using MotCua.Data.Entities;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Accounts;
+
+public static class AuthEndpoints
+{
+    public sealed record LoginRequest(string? UserName, string? Password);
+    public sealed record LoginResponse(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
+    public sealed record MeResponse(string UserName, string FullName, IReadOnlyList<string> Roles, string? UnitCode, string? ProvinceCode, int EidLevel);
+
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/auth/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login)
+            .WithTags("Accounts").WithSummary("Exchange a user name and password for a bearer token.");
+        api.MapGet("/me", MeAsync).RequireAuthorization().WithTags("Accounts").WithSummary("The signed-in account.");
+    }
+
+    private static async Task<IResult> LoginAsync(LoginRequest request, UserManager<AppUser> users,
+        SignInManager<AppUser> signIn, TokenIssuer tokens, ProblemResults problems)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(request.UserName)) errors.Add("userName", problems.Text["Validation.Required"]);
+        if (string.IsNullOrEmpty(request.Password)) errors.Add("password", problems.Text["Validation.Required"]);
+        if (errors.Any) return problems.Validation(errors);
+
+        var user = await users.FindByNameAsync(request.UserName!.Trim());
+        if (user is null)
+            return Results.Problem(statusCode: 401, title: problems.Text["Problem.Unauthorized"], detail: problems.Text["Auth.InvalidCredentials"]);
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            return Results.Problem(statusCode: 401, title: problems.Text["Problem.Unauthorized"], detail: problems.Text["Auth.LockedOut"]);
+        if (!result.Succeeded)
+            return Results.Problem(statusCode: 401, title: problems.Text["Problem.Unauthorized"], detail: problems.Text["Auth.InvalidCredentials"]);
+        var roles = await users.GetRolesAsync(user);
+        return Results.Ok(new LoginResponse(tokens.Issue(user, roles), (int)tokens.Lifetime.TotalSeconds));
+    }
+
+    private static async Task<IResult> MeAsync(HttpContext http, UserManager<AppUser> users)
+    {
+        var me = CurrentUser.From(http.User);
+        var user = await users.FindByNameAsync(me.UserName);
+        return Results.Ok(new MeResponse(me.UserName, user?.FullName ?? "", me.Roles.Order().ToList(), me.UnitCode, me.ProvinceCode, me.EidLevel));
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Catalog;
+using MotCua.Core.Dossiers;
+using MotCua.Data;
+using MotCua.Data.Entities;
+using MotCua.Web.Accounts;
+using MotCua.Web.Calendar;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Dossiers;
+
+/// <summary>
+/// One action on a dossier through <see cref="Dossier.Apply"/>: the transition is checked, the history line appended and the
+/// version bumped in the same save. Of two requests on the same version, one wins and the other gets 409.
+/// </summary>
+public static class ActOnDossier
+{
+    public sealed record Request(string? Action, int? Version, string? Note, string? Assignee, DateTimeOffset? NewDueAt, string? TargetAgency);
+
+    public static async Task<IResult> HandleAsync(string code, Request request, HttpContext http, MotCuaDbContext db,
+        CalendarProvider calendars, UserManager<AppUser> users, TimeProvider time, ProblemResults problems, ILogger<Request> log,
+        CancellationToken ct)
+    {
+        var t = problems.Text;
+        var errors = new ValidationErrors();
+        DossierAction action = default;
+        if (string.IsNullOrWhiteSpace(request.Action) || int.TryParse(request.Action, out _) ||
+            !Enum.TryParse(request.Action, ignoreCase: true, out action))
+            errors.Add("action", t["Dossiers.ActionInvalid", string.Join(", ",
+                Enum.GetNames<DossierAction>().Select(JsonNamingPolicy.CamelCase.ConvertName))]);
+        if (request.Version is null) errors.Add("version", t["Validation.Required"]);
+        if (request.Note is { Length: > 2000 }) errors.Add("note", t["Validation.MaxLength", 2000]);
+        if (errors.Any) return problems.Validation(errors);
+
+        var user = CurrentUser.From(http.User);
+        var dossier = await db.Dossiers.VisibleTo(db, user).Include(d => d.History).Include(d => d.ApologySlips)
+            .AsSplitQuery().SingleOrDefaultAsync(d => d.Code == code, ct);
+        if (dossier is null) return problems.NotFound("Dossiers.NotFound", code);
+        var province = await db.ProvinceOf(dossier.UnitCode).SingleOrDefaultAsync(ct);
+        if (!DossierAccess.MayActOn(dossier, user, province)) return problems.Forbidden("Dossiers.NotYourUnit");
+
+        if (action == DossierAction.Assign && !string.IsNullOrWhiteSpace(request.Assignee))
+        {
+            var assignee = await users.FindByNameAsync(request.Assignee.Trim());
+            if (assignee is null || assignee.UnitCode != dossier.UnitCode || !await users.IsInRoleAsync(assignee, Roles.Specialist))
+                return problems.Validation(One("assignee", t["Dossiers.AssigneeNotSpecialistOfUnit"]));
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        try
+        {
+            dossier.Apply(action, user.Actor, new DossierActionInput(request.Note, request.Assignee, request.NewDueAt, request.TargetAgency),
+                request.Version!.Value, calendar, time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DossierRuleException ex)
+        {
+            return problems.FromRule(ex);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return problems.Conflict("Rule.VersionConflict", request.Version!.Value, "?");
+        }
+        log.LogInformation("Dossier {Code}: {Action} by {User}, now {Status} v{Version}", dossier.Code, action, user.UserName, dossier.Status, dossier.Version);
+        await db.Entry(dossier).Collection(d => d.Documents).LoadAsync(ct);
+        return Results.Ok(await GetDossier.ToDtoAsync(dossier, user, db, time.GetUtcNow(), ct));
+    }
+
+    private static ValidationErrors One(string field, string message)
+    {
+        var e = new ValidationErrors();
+        e.Add(field, message);
+        return e;
+    }
+}

@@ -1,0 +1,24 @@
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Dossiers;
+
+public static class DossierEndpoints
+{
+    public static void MapDossierEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/dossiers").WithTags("Dossiers").RequireAuthorization();
+        group.MapPost("/", ReceiveDossier.HandleAsync)
+            .WithSummary("Receive a dossier (online, counter, post, backEntry); 201 with its code and appointment date.");
+        group.MapGet("/", ListDossiers.HandleAsync).WithSummary("The dossiers the caller may see, filtered and paged.");
+        group.MapGet("/{code}", GetDossier.HandleAsync).WithSummary("One dossier.");
+        group.MapPost("/{code}/actions", ActOnDossier.HandleAsync)
+            .WithSummary("Act on a dossier: assign, startProcessing, requestSupplement, resubmit, submitForApproval, approve, reject, markResultReady, returnResult, withdraw, transfer, apologize.");
+        group.MapGet("/{code}/history", DossierHistory.HandleAsync).WithSummary("The process control sheet, oldest first.");
+        group.MapPost("/{code}/documents", UploadDocument.HandleAsync).DisableAntiforgery()
+            .WithSummary("Attach a file (multipart field `file`, optional `requiredDocumentCode`): PDF, JPEG or PNG, at most 10 MB.");
+        group.MapGet("/{code}/receipt", DossierReceipt.HandleAsync).WithSummary("The printable receipt and appointment slip (HTML).");
+
+        api.MapGet("/public/dossiers/{code}", PublicTracking.HandleAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PublicTracking)
+            .WithTags("Public").WithSummary("Status and due date of a dossier by its code and the applicant's ID number; no personal data.");
+    }
+}

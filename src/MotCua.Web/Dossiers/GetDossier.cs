@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Data;
+using MotCua.Web.Accounts;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Dossiers;
+
+/// <summary>One dossier with its documents, what is still missing, apology slips and the actions the caller may take.</summary>
+public static class GetDossier
+{
+    public static async Task<IResult> HandleAsync(string code, HttpContext http, MotCuaDbContext db, TimeProvider time,
+        ProblemResults problems, CancellationToken ct)
+    {
+        var user = CurrentUser.From(http.User);
+        var dossier = await db.Dossiers.VisibleTo(db, user).AsNoTracking().AsSplitQuery()
+            .Include(d => d.Documents).Include(d => d.ApologySlips)
+            .SingleOrDefaultAsync(d => d.Code == code, ct);
+        if (dossier is null) return problems.NotFound("Dossiers.NotFound", code);
+        return Results.Ok(await ToDtoAsync(dossier, user, db, time.GetUtcNow(), ct));
+    }
+
+    internal static async Task<DossierDto> ToDtoAsync(Dossier dossier, CurrentUser user, MotCuaDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var version = await db.ProcedureVersions.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureVersionId, ct);
+        var definition = MotCua.Data.CatalogJson.Deserialize(version.DefinitionJson);
+        var handedIn = dossier.Documents.Select(d => d.RequiredDocumentCode).ToHashSet();
+        var missing = definition.RequiredDocuments.Where(r => r.Required && !handedIn.Contains(r.Code)).Select(r => r.Code).ToList();
+        var province = await db.ProvinceOf(dossier.UnitCode).SingleOrDefaultAsync(ct);
+        var actions = DossierAccess.MayActOn(dossier, user, province)
+            ? DossierTransitionRules.Available(dossier.Status, user.Actor)
+                .Where(a => a != DossierAction.Apologize || dossier.IsOverdueAt(now))
+            : [];
+        return DossierDto.From(dossier, version.VersionNo, now, missing, actions);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Core.Dossiers;
+using MotCua.Data;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Dossiers;
+
+/// <summary>
+/// Tracking without login: the code and the applicant's ID number together. Only status and dates come back, never
+/// personal data; a wrong pair is a plain 404 (the same as an unknown code) and the endpoint is rate limited.
+/// </summary>
+public static class PublicTracking
+{
+    public sealed record Response(string Code, string ProcedureCode, string ProcedureName, string Status, string StatusText,
+        DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue, bool ClockStopped, DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt);
+
+    public static async Task<IResult> HandleAsync(string code, string? idNumber, MotCuaDbContext db, TimeProvider time,
+        ProblemResults problems, IStringLocalizer<Messages> t, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(idNumber)) return problems.NotFound("Dossiers.NotFound", code);
+        var d = await db.Dossiers.AsNoTracking().Where(x => x.Code == code)
+            .Select(x => new { x.Code, x.ProcedureCode, x.ProcedureVersionId, x.Status, x.ReceivedAt, x.DueAt, x.CompletedAt,
+                x.ClockStoppedAt, x.ReturnedAt, x.Applicant.IdNumber })
+            .SingleOrDefaultAsync(ct);
+        if (d is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.ASCII.GetBytes(d.IdNumber), System.Text.Encoding.ASCII.GetBytes(idNumber.Trim())))
+            return problems.NotFound("Dossiers.NotFound", code);
+        var name = await db.ProcedureVersions.Where(p => p.Id == d.ProcedureVersionId).Select(p => p.Name).SingleAsync(ct);
+        var now = time.GetUtcNow();
+        var overdue = d.CompletedAt == null && d.ClockStoppedAt == null && !DossierTransitionRules.IsFinal(d.Status) && now > d.DueAt;
+        return Results.Ok(new Response(d.Code, d.ProcedureCode, name, JsonNamingPolicy.CamelCase.ConvertName(d.Status.ToString()),
+            t["Status." + d.Status], d.ReceivedAt.ToVietnam(), d.DueAt.ToVietnam(), overdue, d.ClockStoppedAt is not null,
+            d.CompletedAt.ToVietnam(), d.ReturnedAt.ToVietnam()));
+    }
+}

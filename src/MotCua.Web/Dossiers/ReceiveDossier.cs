@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Catalog;
+using MotCua.Core.Dossiers;
+using MotCua.Data;
+using MotCua.Web.Accounts;
+using MotCua.Web.Calendar;
+using MotCua.Web.Catalog;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Dossiers;
+
+/// <summary>
+/// Intake: online (citizen or volunteer), at the counter, by post, or back-entry of a paper dossier with its real receipt
+/// time. Any reception point of the province receives for any unit of the province; the dossier is routed to the competent unit.
+/// The code, the dossier and its first history line are saved in one transaction.
+/// </summary>
+public static class ReceiveDossier
+{
+    public sealed record Request(string? ProcedureCode, string? UnitCode, string? ReceptionPointCode, string? Channel,
+        DateTimeOffset? ReceivedAt, ApplicantDto? Applicant, JsonElement? FormData);
+
+    /// <summary>How far back a back-entry may go.</summary>
+    public static readonly TimeSpan BackEntryLimit = TimeSpan.FromDays(90);
+
+    public static async Task<IResult> HandleAsync(Request request, HttpContext http, MotCuaDbContext db, CalendarProvider calendars,
+        TimeProvider time, ProblemResults problems, ILogger<Request> log, CancellationToken ct)
+    {
+        var t = problems.Text;
+        var user = CurrentUser.From(http.User);
+        var now = time.GetUtcNow();
+        var errors = new ValidationErrors();
+
+        if (!TryParseChannel(request.Channel, out var channel))
+            errors.Add("channel", t["Dossiers.ChannelInvalid"]);
+        else if (!MayReceiveBy(user, channel))
+            return problems.Forbidden("Dossiers.ChannelNotAllowedForRole", t["Channel." + channel]);
+
+        var receivedAt = now;
+        if (channel == IntakeChannel.BackEntry)
+        {
+            if (request.ReceivedAt is not { } at) errors.Add("receivedAt", t["Dossiers.ReceivedAtRequired"]);
+            else if (at > now) errors.Add("receivedAt", t["Dossiers.ReceivedAtInFuture"]);
+            else if (now - at > BackEntryLimit) errors.Add("receivedAt", t["Dossiers.ReceivedAtTooOld", BackEntryLimit.Days]);
+            else receivedAt = at.ToUniversalTime();
+        }
+        else if (request.ReceivedAt is not null)
+            errors.Add("receivedAt", t["Dossiers.ReceivedAtOnlyBackEntry"]);
+
+        // Procedure version in force on the receipt day.
+        var version = string.IsNullOrWhiteSpace(request.ProcedureCode) ? null
+            : await db.VersionOnAsync(request.ProcedureCode.Trim(), receivedAt.LocalDate(), ct);
+        if (string.IsNullOrWhiteSpace(request.ProcedureCode)) errors.Add("procedureCode", t["Validation.Required"]);
+        else if (version is null) errors.Add("procedureCode", t["Procedures.NotFound", request.ProcedureCode]);
+        var definition = version is null ? null : CatalogJson.Deserialize(version.DefinitionJson);
+
+        // Competent unit, and the receiving unit (the officer's unit, or the competent unit for online submission).
+        var unit = string.IsNullOrWhiteSpace(request.UnitCode) ? null
+            : await db.CurrentUnits().AsNoTracking().SingleOrDefaultAsync(u => u.Code == request.UnitCode.Trim(), ct);
+        if (string.IsNullOrWhiteSpace(request.UnitCode)) errors.Add("unitCode", t["Validation.Required"]);
+        else if (unit is null) errors.Add("unitCode", t["Units.NotFound", request.UnitCode]);
+        var unitProvince = unit is null ? null : unit.ParentCode ?? unit.Code;
+
+        var receivingUnitCode = unit?.Code;
+        string? receptionPointCode = null;
+        if (channel is IntakeChannel.Counter or IntakeChannel.Post or IntakeChannel.BackEntry && user.IsStaff)
+        {
+            receivingUnitCode = user.UnitCode;
+            if (unit is not null && user.ProvinceCode != unitProvince)
+                errors.Add("unitCode", t["Dossiers.UnitOutsideProvince"]);
+            var points = db.ReceptionPoints.AsNoTracking().Where(r => r.UnitCode == user.UnitCode && r.IsActive);
+            if (!string.IsNullOrWhiteSpace(request.ReceptionPointCode))
+            {
+                receptionPointCode = await points.Where(r => r.Code == request.ReceptionPointCode.Trim()).Select(r => r.Code).SingleOrDefaultAsync(ct);
+                if (receptionPointCode is null) errors.Add("receptionPointCode", t["Dossiers.ReceptionPointNotOfUnit"]);
+            }
+            else
+                receptionPointCode = await points.OrderBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync(ct);
+        }
+        else if (!string.IsNullOrWhiteSpace(request.ReceptionPointCode))
+            errors.Add("receptionPointCode", t["Dossiers.ReceptionPointOnlyAtCounter"]);
+
+        // Online rules: the procedure must be offered online and the account's e-ID level high enough.
+        if (channel == IntakeChannel.Online && definition is not null)
+        {
+            if (definition.OnlineLevel == OnlineLevel.None)
+                errors.Add("channel", t["Dossiers.NotOfferedOnline"]);
+            else if (user.Is(Roles.Citizen) && user.EidLevel < definition.MinEidLevel)
+                return problems.Forbidden("Dossiers.EidLevelTooLow", definition.MinEidLevel, user.EidLevel);
+        }
+
+        var applicant = ApplicantValidation.Validate(request.Applicant, errors, t, receivedAt.LocalDate());
+        var formDataJson = definition is null ? "{}" : FormDataValidation.Validate(definition, request.FormData, errors, t);
+        if (errors.Any) return problems.Validation(errors);
+
+        var receivingUnit = await db.CurrentUnits().AsNoTracking().SingleAsync(u => u.Code == receivingUnitCode, ct);
+        if (receivingUnit.AgencyCode is null)
+            return problems.Conflict("Dossiers.UnitHasNoAgencyCode", receivingUnit.Name);
+
+        var calendar = await calendars.GetAsync(ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        Dossier? dossier = null;
+        try
+        {
+            await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var code = await DossierCodeGenerator.NextAsync(db, receivingUnit.AgencyCode, receivedAt.LocalDate(), ct);
+                dossier = Dossier.Receive(new DossierIntake(code, version!.Id, version.ProcedureCode, definition!.ProcessingDays,
+                    definition.ReceiptCutoff, unit!.Code, receivingUnit.Code, receptionPointCode, channel, receivedAt, applicant!,
+                    formDataJson, user.Is(Roles.Citizen) ? user.UserName : null, user.UserName), calendar, now);
+                db.Dossiers.Add(dossier);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            });
+        }
+        catch (DossierRuleException ex)
+        {
+            return problems.FromRule(ex);
+        }
+        log.LogInformation("Dossier {Code} received by {User} via {Channel} for unit {Unit}", dossier!.Code, user.UserName, channel, unit!.Code);
+        var missing = definition!.RequiredDocuments.Where(r => r.Required).Select(r => r.Code).ToList();
+        return Results.Created($"/api/v1/dossiers/{dossier.Code}",
+            DossierDto.From(dossier, version!.VersionNo, now, missing, DossierTransitionRules.Available(dossier.Status, user.Actor)));
+    }
+
+    private static bool TryParseChannel(string? value, out IntakeChannel channel)
+    {
+        channel = default;
+        return !string.IsNullOrWhiteSpace(value) && !int.TryParse(value, out _) && Enum.TryParse(value, ignoreCase: true, out channel)
+            && Enum.IsDefined(channel);
+    }
+
+    private static bool MayReceiveBy(CurrentUser user, IntakeChannel channel) => channel switch
+    {
+        IntakeChannel.Online => user.Is(Roles.Citizen) || user.Is(Roles.Volunteer),
+        _ => user.Is(Roles.Officer) || user.Is(Roles.Leader),
+    };
+}

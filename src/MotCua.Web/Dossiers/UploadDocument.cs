@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Data;
+using MotCua.Web.Accounts;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Dossiers;
+
+/// <summary>
+/// Attaches a file to a dossier (multipart: <c>file</c>, optional <c>requiredDocumentCode</c>). Only PDF, JPEG and PNG,
+/// recognised by their content, not their name; at most <see cref="MaxBytes"/>; the SHA-256 is stored with the file.
+/// </summary>
+public static class UploadDocument
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const int MaxDocumentsPerDossier = 50;
+
+    public static async Task<IResult> HandleAsync(string code, HttpRequest httpRequest, HttpContext http, MotCuaDbContext db,
+        TimeProvider time, ProblemResults problems, CancellationToken ct)
+    {
+        var t = problems.Text;
+        var user = CurrentUser.From(http.User);
+        var dossier = await db.Dossiers.VisibleTo(db, user).Include(d => d.Documents).SingleOrDefaultAsync(d => d.Code == code, ct);
+        if (dossier is null) return problems.NotFound("Dossiers.NotFound", code);
+        var province = await db.ProvinceOf(dossier.UnitCode).SingleOrDefaultAsync(ct);
+        if (!DossierAccess.MayActOn(dossier, user, province) && dossier.ReceivingUnitCode != user.UnitCode)
+            return problems.Forbidden("Dossiers.NotYourUnit");
+        if (DossierTransitionRules.IsFinal(dossier.Status)) return problems.Conflict("Documents.DossierClosed");
+
+        var errors = new ValidationErrors();
+        if (!httpRequest.HasFormContentType)
+        {
+            errors.Add("file", t["Documents.FileRequired"]);
+            return problems.Validation(errors);
+        }
+        var form = await httpRequest.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        var requiredCode = form["requiredDocumentCode"].ToString().Trim();
+        if (file is null || file.Length == 0) errors.Add("file", t["Documents.FileRequired"]);
+        else if (file.Length > MaxBytes) errors.Add("file", t["Documents.TooLarge", MaxBytes / 1024 / 1024]);
+        if (file is { FileName.Length: > 255 }) errors.Add("file", t["Validation.MaxLength", 255]);
+        if (dossier.Documents.Count >= MaxDocumentsPerDossier) errors.Add("file", t["Documents.TooMany", MaxDocumentsPerDossier]);
+        if (requiredCode.Length > 0)
+        {
+            var version = await db.ProcedureVersions.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureVersionId, ct);
+            var definition = CatalogJson.Deserialize(version.DefinitionJson);
+            if (definition.RequiredDocuments.All(r => r.Code != requiredCode))
+                errors.Add("requiredDocumentCode", t["Documents.UnknownRequiredDocument", requiredCode]);
+        }
+        if (errors.Any) return problems.Validation(errors);
+
+        byte[] bytes;
+        using (var buffer = new MemoryStream((int)file!.Length))
+        {
+            await file.CopyToAsync(buffer, ct);
+            bytes = buffer.ToArray();
+        }
+        var contentType = FileSignature.Detect(bytes);
+        if (contentType is null)
+        {
+            errors.Add("file", t["Documents.TypeNotAllowed"]);
+            return problems.Validation(errors);
+        }
+        var document = new DossierDocument
+        {
+            RequiredDocumentCode = requiredCode.Length > 0 ? requiredCode : null,
+            FileName = Path.GetFileName(file.FileName),
+            ContentType = contentType,
+            Size = bytes.LongLength,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            UploadedAt = time.GetUtcNow(),
+            UploadedBy = user.UserName,
+            Content = new DossierDocumentContent { Bytes = bytes },
+        };
+        dossier.AttachDocument(document);
+        await db.SaveChangesAsync(ct);
+        return Results.Created($"/api/v1/dossiers/{code}/documents/{document.Id}",
+            new DossierDocumentDto(document.Id, document.RequiredDocumentCode, document.FileName, document.ContentType, document.Size,
+                document.Sha256, document.UploadedAt.ToVietnam()));
+    }
+}
+
+/// <summary>Recognises the allowed file types by their first bytes.</summary>
+public static class FileSignature
+{
+    public static string? Detect(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("%PDF-"u8)) return "application/pdf";
+        if (content.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return "image/jpeg";
+        if (content.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return "image/png";
+        return null;
+    }
+}

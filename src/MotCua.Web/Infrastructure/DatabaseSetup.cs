@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Data;
+
+namespace MotCua.Web.Infrastructure;
+
+/// <summary>Chooses the database provider from configuration: SQLite (embedded, default) or PostgreSQL.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteProvider = "Sqlite";
+    public const string PostgresProvider = "Postgres";
+
+    public static IServiceCollection AddMotCuaDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var provider = config["Database:Provider"] ?? SqliteProvider;
+        var connectionString = config.GetConnectionString("MotCua");
+        if (provider.Equals(PostgresProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:MotCua is empty. Set ConnectionStrings__MotCua.");
+            services.AddDbContext<PostgresMotCuaDbContext>(o => o.UseNpgsql(connectionString,
+                npgsql => npgsql.EnableRetryOnFailure(3)));
+            services.AddScoped<MotCuaDbContext>(sp => sp.GetRequiredService<PostgresMotCuaDbContext>());
+        }
+        else if (provider.Equals(SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var dataDir = Path.Combine(env.ContentRootPath, "data");
+                Directory.CreateDirectory(dataDir);
+                connectionString = $"Data Source={Path.Combine(dataDir, "motcua.db")}";
+            }
+            services.AddDbContext<SqliteMotCuaDbContext>(o => o.UseSqlite(connectionString,
+                sqlite => sqlite.CommandTimeout(60)));
+            services.AddScoped<MotCuaDbContext>(sp => sp.GetRequiredService<SqliteMotCuaDbContext>());
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or Postgres.");
+        }
+        return services;
+    }
+
+    /// <summary>Applies the provider's migrations; on SQLite switches to WAL so readers never wait for the writer.</summary>
+    public static async Task MigrateAsync(MotCuaDbContext db, CancellationToken ct = default)
+    {
+        if (!db.IsPostgres)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}

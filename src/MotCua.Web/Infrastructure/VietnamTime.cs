@@ -1,0 +1,13 @@
+using MotCua.Core.Calendar;
+
+namespace MotCua.Web.Infrastructure;
+
+/// <summary>Instants are stored in UTC and shown in Vietnam time (+07:00).</summary>
+public static class VietnamTime
+{
+    public static DateTimeOffset ToVietnam(this DateTimeOffset instant) => instant.ToOffset(WorkingCalendar.VietnamOffset);
+
+    public static DateTimeOffset? ToVietnam(this DateTimeOffset? instant) => instant?.ToOffset(WorkingCalendar.VietnamOffset);
+
+    public static DateOnly LocalDate(this DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToVietnam().DateTime);
+}

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using MotCua.Data;
+using MotCua.Data.Entities;
+
+namespace MotCua.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real MotCua host in process, on a fresh database of one provider, with demo accounts and a controllable clock.
+/// One instance per provider is shared by every API test class (xunit collection fixture); tests create their own dossiers.
+/// </summary>
+public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-Password-2025";
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+
+    /// <summary>The domain clock. Starts at the real time; tests move it where they need.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public abstract string Provider { get; }
+    protected abstract Task<string> CreateConnectionStringAsync();
+    private string _connectionString = "";
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await CreateConnectionStringAsync();
+        _ = Services; // builds the host: migrates and seeds
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:MotCua", _connectionString);
+        builder.UseSetting("MotCua:Demo:Enabled", "true");
+        builder.UseSetting("MotCua:Demo:SampleDossiers", "false");
+        builder.UseSetting("MotCua:Seed:DemoPassword", Password);
+        builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
+        builder.UseSetting("RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("RateLimits:PublicTrackingPerMinute", "100000");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>An HTTP client signed in as the user (token cached), or anonymous when userName is null.</summary>
+    public async Task<HttpClient> ClientAsync(string? userName = null, string? language = null)
+    {
+        var client = CreateClient();
+        if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        if (userName is null) return client;
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            using var anonymous = CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<LoginResult>())!.AccessToken;
+            _tokens[userName] = token;
+        }
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Creates an extra account (idempotent) for tests that need more than the demo ones.</summary>
+    public async Task EnsureUserAsync(string userName, string role, string? unitCode, string provinceCode, int eidLevel = 2)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync(userName) is not null) return;
+        var user = new AppUser { UserName = userName, FullName = userName, UnitCode = unitCode, ProvinceCode = provinceCode, EidLevel = eidLevel };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+    }
+
+    public T WithDb<T>(Func<MotCuaDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>());
+    }
+
+    private sealed record LoginResult(string AccessToken, int ExpiresIn);
+}
+
+public sealed class SqliteApp : MotCuaApp
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"motcua-test-{Guid.NewGuid():N}.db");
+    public override string Provider => "Sqlite";
+    protected override Task<string> CreateConnectionStringAsync() => Task.FromResult($"Data Source={_file}");
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
+            try { File.Delete(f); } catch (IOException) { }
+    }
+}
+
+public sealed class PostgresApp : MotCuaApp
+{
+    public override string Provider => "Postgres";
+    protected override async Task<string> CreateConnectionStringAsync() =>
+        await (await PostgresCluster.GetSharedAsync()).CreateDatabaseAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
+{
+    public const string Name = "sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresApp>
+{
+    public const string Name = "postgres";
+}
