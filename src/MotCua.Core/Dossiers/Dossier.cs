@@ -32,6 +32,8 @@ public sealed class Dossier
     /// <summary>Working time left when the clock stopped, in minutes.</summary>
     public long? RemainingWorkingMinutes { get; private set; }
     public DossierStatus? StatusBeforeSupplement { get; private set; }
+    /// <summary>The procedure's receipt cutoff, kept so a resubmission after it also counts from the next working day.</summary>
+    public TimeOnly? ReceiptCutoff { get; private set; }
     public int SupplementCount { get; private set; }
     /// <summary>When the result became available (on-time is CompletedAt &lt;= DueAt).</summary>
     public DateTimeOffset? CompletedAt { get; private set; }
@@ -73,6 +75,7 @@ public sealed class Dossier
             ReceivedAt = intake.ReceivedAt.ToUniversalTime(),
             RecordedAt = now.ToUniversalTime(),
             DueAt = calendar.DueAt(intake.ReceivedAt, intake.ProcessingDays, intake.ReceiptCutoff).ToUniversalTime(),
+            ReceiptCutoff = intake.ReceiptCutoff,
             Applicant = intake.Applicant,
             FormDataJson = intake.FormDataJson,
             OwnerUserName = intake.OwnerUserName,
@@ -101,9 +104,8 @@ public sealed class Dossier
     {
         if (expectedVersion != Version)
             throw new DossierRuleException("VersionConflict", expectedVersion, Version);
-        var rule = DossierTransitionRules.For(action);
-        if (!rule.From.Contains(Status))
-            throw new DossierRuleException("TransitionNotAllowed", action, Status);
+        var rule = DossierTransitionRules.For(action, Status)
+            ?? throw new DossierRuleException("TransitionNotAllowed", action, Status);
         if (!rule.Roles.Any(actor.Roles.Contains))
             throw new DossierRuleException("RoleNotAllowed", action);
 
@@ -131,8 +133,7 @@ public sealed class Dossier
                 Status = DossierStatus.SupplementRequested;
                 break;
             case DossierAction.Resubmit:
-                if (actor.IsIn(Roles.Citizen) && !actor.IsIn(Roles.Officer) && OwnerUserName != actor.UserName)
-                    throw new DossierRuleException("NotOwner");
+                RequireOwnerUnlessStaff(actor);
                 RestartClock(calendar, utcNow);
                 Status = StatusBeforeSupplement ?? DossierStatus.Received;
                 StatusBeforeSupplement = null;
@@ -148,8 +149,6 @@ public sealed class Dossier
                 break;
             case DossierAction.Reject:
                 RequireNote(input);
-                if (from == DossierStatus.AwaitingApproval && !actor.IsIn(Roles.Leader))
-                    throw new DossierRuleException("RoleNotAllowed", action);
                 Status = DossierStatus.Rejected;
                 Outcome = DossierOutcome.Rejected;
                 break;
@@ -164,8 +163,7 @@ public sealed class Dossier
                 ReturnedAt = utcNow;
                 break;
             case DossierAction.Withdraw:
-                if (actor.IsIn(Roles.Citizen) && !actor.IsIn(Roles.Officer) && OwnerUserName != actor.UserName)
-                    throw new DossierRuleException("NotOwner");
+                RequireOwnerUnlessStaff(actor);
                 Status = DossierStatus.Withdrawn;
                 ClockStoppedAt ??= utcNow;
                 break;
@@ -200,6 +198,15 @@ public sealed class Dossier
     /// <summary>Adds an uploaded file; the caller saves it in the same unit of work.</summary>
     public void AttachDocument(DossierDocument document) => Documents.Add(document);
 
+    /// <summary>A citizen acts only on their own dossier, a volunteer only on one they submitted; staff of the unit on any.</summary>
+    private void RequireOwnerUnlessStaff(Actor actor)
+    {
+        if (actor.IsIn(Roles.Officer, Roles.Specialist, Roles.Leader, Roles.ProvinceAdmin)) return;
+        if (OwnerUserName == actor.UserName && OwnerUserName is not null) return;
+        if (actor.IsIn(Roles.Volunteer) && ReceivedBy == actor.UserName) return;
+        throw new DossierRuleException("NotOwner");
+    }
+
     private static void RequireNote(DossierActionInput input)
     {
         if (string.IsNullOrWhiteSpace(input.Note))
@@ -216,7 +223,7 @@ public sealed class Dossier
     private void RestartClock(WorkingCalendar calendar, DateTimeOffset now)
     {
         var remaining = TimeSpan.FromMinutes(RemainingWorkingMinutes ?? 0);
-        var start = calendar.ClockStart(now);
+        var start = calendar.ClockStart(now, ReceiptCutoff);
         DueAt = calendar.AddWorkingTime(start, remaining).ToUniversalTime();
         ClockStoppedAt = null;
         RemainingWorkingMinutes = null;

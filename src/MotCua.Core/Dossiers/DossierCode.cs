@@ -10,10 +10,11 @@ namespace MotCua.Core.Dossiers;
 /// </summary>
 public static partial class DossierCode
 {
-    [GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")]
+    // [0-9], not \d (which takes any Unicode digit), and \z, not $ (which allows a final line break).
+    [GeneratedRegex(@"^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}\z")]
     private static partial Regex AgencyCodePattern();
 
-    [GeneratedRegex(@"^(?<agency>\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(?<date>\d{6})-(?<serial>\d{4,6})$")]
+    [GeneratedRegex(@"^(?<agency>[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2})-(?<date>[0-9]{6})-(?<serial>[0-9]{4}|[1-9][0-9]{4,5})\z")]
     private static partial Regex CodePattern();
 
     public static bool IsValidAgencyCode(string agencyCode) => AgencyCodePattern().IsMatch(agencyCode);

@@ -3,8 +3,9 @@ using MotCua.Core.Catalog;
 namespace MotCua.Core.Dossiers;
 
 /// <summary>
-/// The table of which action may be taken from which status, and by which roles.
-/// The web layer reads it to offer only the buttons the state machine would accept.
+/// The table of which action may be taken from which status, and by which roles. An action may have several rules when
+/// the roles differ by status (a leader alone rejects a dossier awaiting approval). The web layer reads it to offer only
+/// the buttons the state machine would accept.
 /// </summary>
 public static class DossierTransitionRules
 {
@@ -21,7 +22,8 @@ public static class DossierTransitionRules
         new(DossierAction.Resubmit, [DossierStatus.SupplementRequested], [Roles.Officer, Roles.Citizen, Roles.Volunteer]),
         new(DossierAction.SubmitForApproval, [DossierStatus.Processing], [Roles.Specialist]),
         new(DossierAction.Approve, [DossierStatus.AwaitingApproval], [Roles.Leader]),
-        new(DossierAction.Reject, [.. Open, DossierStatus.AwaitingApproval], [Roles.Officer, Roles.Specialist, Roles.Leader]),
+        new(DossierAction.Reject, Open, [Roles.Officer, Roles.Specialist, Roles.Leader]),
+        new(DossierAction.Reject, [DossierStatus.AwaitingApproval], [Roles.Leader]),
         new(DossierAction.MarkResultReady, [DossierStatus.Approved, DossierStatus.Rejected, DossierStatus.Transferred], [Roles.Officer, Roles.Specialist, Roles.Leader]),
         new(DossierAction.ReturnResult, [DossierStatus.ResultReady], [Roles.Officer]),
         new(DossierAction.Withdraw, [.. Open, DossierStatus.SupplementRequested, DossierStatus.AwaitingApproval], [Roles.Officer, Roles.Citizen, Roles.Volunteer]),
@@ -29,10 +31,12 @@ public static class DossierTransitionRules
         new(DossierAction.Apologize, [.. Open, DossierStatus.AwaitingApproval, DossierStatus.Approved, DossierStatus.Rejected, DossierStatus.Transferred], [Roles.Officer, Roles.Specialist, Roles.Leader]),
     ];
 
-    public static Rule For(DossierAction action) => All.Single(r => r.Action == action);
+    /// <summary>The rule that governs the action from the status, or null when the status does not allow it.</summary>
+    public static Rule? For(DossierAction action, DossierStatus status) =>
+        All.FirstOrDefault(r => r.Action == action && r.From.Contains(status));
 
     /// <summary>Whether the status allows the action at all (roles aside).</summary>
-    public static bool Allows(DossierStatus status, DossierAction action) => For(action).From.Contains(status);
+    public static bool Allows(DossierStatus status, DossierAction action) => For(action, status) is not null;
 
     /// <summary>Actions the actor's roles may take from this status.</summary>
     public static IEnumerable<DossierAction> Available(DossierStatus status, Actor actor) =>

@@ -38,7 +38,7 @@ internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<Calen
         e.ToTable("calendar_years");
         e.HasKey(c => c.Year);
         e.Property(c => c.Year).ValueGeneratedNever();
-        e.Property(c => c.Source).HasMaxLength(500);
+        e.Property(c => c.Source).HasMaxLength(2000);
         e.Property(c => c.UpdatedBy).HasMaxLength(256);
     }
 }

@@ -11,10 +11,10 @@ namespace MotCua.Web.Catalog;
 
 public static class ProcedureEndpoints
 {
-    public sealed record ProcedureSummary(string Code, string Name, string FieldCode, string CompetentLevel, decimal ProcessingDays,
-        string OnlineLevel, int MinEidLevel);
+    public sealed record ProcedureSummary(string Code, string Name, string FieldCode, CompetentLevel CompetentLevel, decimal ProcessingDays,
+        OnlineLevel OnlineLevel, int MinEidLevel);
     public sealed record ProcedureDetail(string Code, int Version, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Name, string FieldCode,
-        string? FieldName, string CompetentLevel, decimal ProcessingDays, decimal Fee, string? FeeNote, string OnlineLevel, int MinEidLevel,
+        string? FieldName, CompetentLevel CompetentLevel, decimal ProcessingDays, decimal Fee, string? FeeNote, OnlineLevel OnlineLevel, int MinEidLevel,
         TimeOnly? ReceiptCutoff, string? SettlingAgency, string? LegalBasis, IReadOnlyList<RequiredDocument> RequiredDocuments,
         IReadOnlyList<FormField> FormFields, IReadOnlyList<WorkflowStep> WorkflowSteps);
     public sealed record FieldDto(string Code, string Name);
@@ -47,7 +47,7 @@ public static class ProcedureEndpoints
                 query = query.Where(p => p.NameFolded.Contains(w) || p.ProcedureCode.Contains(w));
         }
         var items = await query.OrderBy(p => p.Name).Select(p => new ProcedureSummary(p.ProcedureCode, p.Name, p.FieldCode,
-            p.CompetentLevel.ToString(), p.ProcessingDays, p.OnlineLevel.ToString(), p.MinEidLevel)).ToListAsync(ct);
+            p.CompetentLevel, p.ProcessingDays, p.OnlineLevel, p.MinEidLevel)).ToListAsync(ct);
         return Results.Ok(items);
     }
 
@@ -99,7 +99,7 @@ public static class ProcedureEndpoints
     {
         var d = CatalogJson.Deserialize(v.DefinitionJson);
         return new ProcedureDetail(v.ProcedureCode, v.VersionNo, v.EffectiveFrom, v.EffectiveTo, d.Name, d.FieldCode, fieldName,
-            d.CompetentLevel.ToString(), d.ProcessingDays, d.Fee, d.FeeNote, d.OnlineLevel.ToString(), d.MinEidLevel, d.ReceiptCutoff,
+            d.CompetentLevel, d.ProcessingDays, d.Fee, d.FeeNote, d.OnlineLevel, d.MinEidLevel, d.ReceiptCutoff,
             d.SettlingAgency, d.LegalBasis, d.RequiredDocuments, d.FormFields, d.WorkflowSteps);
     }
 }

@@ -97,6 +97,9 @@ public sealed class DemoSeeder(MotCuaDbContext db, UserManager<AppUser> users, R
             var receivedAt = now.AddDays(-s.DaysAgo).ToVietnam().Date.AddHours(9 - 7);
             var receivedAtUtc = new DateTimeOffset(receivedAt, TimeSpan.Zero);
             if (receivedAtUtc > now) receivedAtUtc = now;
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+            db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var code = await DossierCodeGenerator.NextAsync(db, unit.AgencyCode!, receivedAtUtc.LocalDate(), ct);
             var formData = new Dictionary<string, object?>();
@@ -131,6 +134,7 @@ public sealed class DemoSeeder(MotCuaDbContext db, UserManager<AppUser> users, R
             db.Dossiers.Add(dossier);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            });
         }
     }
 

@@ -120,9 +120,7 @@ public static class ReceiveDossier
             return problems.FromRule(ex);
         }
         log.LogInformation("Dossier {Code} received by {User} via {Channel} for unit {Unit}", dossier!.Code, user.UserName, channel, unit!.Code);
-        var missing = definition!.RequiredDocuments.Where(r => r.Required).Select(r => r.Code).ToList();
-        return Results.Created($"/api/v1/dossiers/{dossier.Code}",
-            DossierDto.From(dossier, version!.VersionNo, now, missing, DossierTransitionRules.Available(dossier.Status, user.Actor)));
+        return Results.Created($"/api/v1/dossiers/{dossier.Code}", await GetDossier.ToDtoAsync(dossier, user, db, now, ct));
     }
 
     private static bool TryParseChannel(string? value, out IntakeChannel channel)

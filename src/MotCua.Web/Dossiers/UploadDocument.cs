@@ -34,7 +34,16 @@ public static class UploadDocument
             errors.Add("file", t["Documents.FileRequired"]);
             return problems.Validation(errors);
         }
-        var form = await httpRequest.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await httpRequest.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            errors.Add("file", t["Documents.FileRequired"]);
+            return problems.Validation(errors);
+        }
         var file = form.Files.GetFile("file");
         var requiredCode = form["requiredDocumentCode"].ToString().Trim();
         if (file is null || file.Length == 0) errors.Add("file", t["Documents.FileRequired"]);

@@ -7,10 +7,10 @@ namespace MotCua.Web.Units;
 
 public static class UnitEndpoints
 {
-    public sealed record UnitSummary(string Code, string Name, string Kind, string? ParentCode, string? AgencyCode);
+    public sealed record UnitSummary(string Code, string Name, AdministrativeUnitKind Kind, string? ParentCode, string? AgencyCode);
     public sealed record ReceptionPointDto(string Code, string Name, string? Address);
     public sealed record PredecessorDto(string Code, string Name, string? OldDistrictName, string? OldProvinceName, bool Partial);
-    public sealed record UnitDetail(string Code, string Name, string Kind, string? ParentCode, string? ShortCode, string? AgencyCode,
+    public sealed record UnitDetail(string Code, string Name, AdministrativeUnitKind Kind, string? ParentCode, string? ShortCode, string? AgencyCode,
         DateOnly? EffectiveFrom, DateOnly? EffectiveTo, IReadOnlyList<ReceptionPointDto> ReceptionPoints,
         IReadOnlyList<PredecessorDto> Predecessors, IReadOnlyList<string> Successors);
     public sealed record UnitPage(IReadOnlyList<UnitSummary> Items, int Total, int Page, int PageSize);
@@ -41,7 +41,7 @@ public static class UnitEndpoints
         }
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(u => u.Code).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(u => new UnitSummary(u.Code, u.Name, u.Kind.ToString(), u.ParentCode, u.AgencyCode)).ToListAsync(ct);
+            .Select(u => new UnitSummary(u.Code, u.Name, u.Kind, u.ParentCode, u.AgencyCode)).ToListAsync(ct);
         return Results.Ok(new UnitPage(items, total, page, pageSize));
     }
 
@@ -63,7 +63,7 @@ public static class UnitEndpoints
                                   select new PredecessorDto(u.Code, u.Name, u.OldDistrictName, u.OldProvinceName, s.Partial)).ToListAsync(ct);
         var successors = unit.IsCurrent ? [] : await db.UnitSuccessions.AsNoTracking().Where(s => s.PredecessorCode == code)
             .OrderBy(s => s.SuccessorCode).Select(s => s.SuccessorCode).ToListAsync(ct);
-        return Results.Ok(new UnitDetail(unit.Code, unit.Name, unit.Kind.ToString(), unit.ParentCode, unit.ShortCode, unit.AgencyCode,
+        return Results.Ok(new UnitDetail(unit.Code, unit.Name, unit.Kind, unit.ParentCode, unit.ShortCode, unit.AgencyCode,
             unit.EffectiveFrom, unit.EffectiveTo,
             points,
             predecessors, successors));

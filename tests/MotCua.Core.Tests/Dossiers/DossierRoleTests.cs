@@ -61,14 +61,14 @@ public class DossierRoleTests
     [MemberData(nameof(EveryAction))]
     public void The_rule_table_names_the_expected_roles(DossierAction action)
     {
-        Assert.Equal(ExpectedRoles[action].Order(), DossierTransitionRules.For(action).Roles.Order());
+        Assert.Equal(ExpectedRoles[action].Order(), DossierTransitionRules.All.First(r => r.Action == action).Roles.Order());
     }
 
     [Theory]
     [MemberData(nameof(EveryAction))]
     public void An_actor_lacking_every_role_of_the_rule_is_refused_and_nothing_changes(DossierAction action)
     {
-        DossierStatus from = DossierTransitionRules.For(action).From[0];
+        DossierStatus from = DossierTransitionRules.All.First(r => r.Action == action).From[0];
         DossierDriver driver = DossierDriver.At(from, owner: DossierKit.Anna);
         object before = DossierKit.Snapshot(driver.Dossier);
         Actor lacking = DossierKit.Person(DossierKit.Anna, Roles.All.Except(ExpectedRoles[action]).ToArray());

@@ -93,9 +93,14 @@ public class DossierStateMachineTests
     }
 
     [Fact]
-    public void Every_action_has_exactly_one_rule()
+    public void Every_action_has_a_rule_and_no_status_is_governed_by_two_rules_of_one_action()
     {
-        Assert.Equal(Enum.GetValues<DossierAction>().Order(), DossierTransitionRules.All.Select(r => r.Action).Order());
+        Assert.Equal(Enum.GetValues<DossierAction>().Order(), DossierTransitionRules.All.Select(r => r.Action).Distinct().Order());
+        foreach (var group in DossierTransitionRules.All.GroupBy(r => r.Action))
+        {
+            var froms = group.SelectMany(r => r.From).ToList();
+            Assert.Equal(froms.Count, froms.Distinct().Count());
+        }
     }
 
     [Theory]

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using MotCua.Data;
 using MotCua.Data.Entities;
 
@@ -21,8 +20,8 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Test-Password-2025";
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
-    /// <summary>The domain clock. Starts at the real time; tests move it where they need.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>The domain clock. Runs with the real time until a test sets it.</summary>
+    public TestClock Clock { get; } = new();
 
     public abstract string Provider { get; }
     protected abstract Task<string> CreateConnectionStringAsync();

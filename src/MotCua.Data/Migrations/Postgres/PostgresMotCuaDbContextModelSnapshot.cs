@@ -240,6 +240,9 @@ namespace MotCua.Data.Migrations.Postgres
                     b.Property<int>("ProcedureVersionId")
                         .HasColumnType("integer");
 
+                    b.Property<TimeOnly?>("ReceiptCutoff")
+                        .HasColumnType("time without time zone");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -616,8 +619,8 @@ namespace MotCua.Data.Migrations.Postgres
                         .HasColumnType("date[]");
 
                     b.Property<string>("Source")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -227,6 +227,9 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.Property<int>("ProcedureVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("ReceiptCutoff")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -597,7 +600,7 @@ namespace MotCua.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")

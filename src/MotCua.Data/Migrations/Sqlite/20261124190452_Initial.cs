@@ -84,7 +84,7 @@ namespace MotCua.Data.Migrations.Sqlite
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     Holidays = table.Column<string>(type: "TEXT", nullable: false),
                     WorkingWeekends = table.Column<string>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
@@ -127,6 +127,7 @@ namespace MotCua.Data.Migrations.Sqlite
                     ClockStoppedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RemainingWorkingMinutes = table.Column<long>(type: "INTEGER", nullable: true),
                     StatusBeforeSupplement = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceiptCutoff = table.Column<TimeOnly>(type: "TEXT", nullable: true),
                     SupplementCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),

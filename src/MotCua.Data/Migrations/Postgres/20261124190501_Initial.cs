@@ -86,7 +86,7 @@ namespace MotCua.Data.Migrations.Postgres
                     Year = table.Column<int>(type: "integer", nullable: false),
                     Holidays = table.Column<List<DateOnly>>(type: "date[]", nullable: false),
                     WorkingWeekends = table.Column<List<DateOnly>>(type: "date[]", nullable: false),
-                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Source = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
@@ -129,6 +129,7 @@ namespace MotCua.Data.Migrations.Postgres
                     ClockStoppedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RemainingWorkingMinutes = table.Column<long>(type: "bigint", nullable: true),
                     StatusBeforeSupplement = table.Column<int>(type: "integer", nullable: true),
+                    ReceiptCutoff = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     SupplementCount = table.Column<int>(type: "integer", nullable: false),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
