@@ -4,9 +4,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMotCua();
 
 var app = builder.Build();
+if (ImportCommands.IsCommand(args))
+    return await ImportCommands.RunAsync(app, args);
+
 await app.PrepareDatabaseAsync();
 app.UseMotCua();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The host, visible to the in-process HTTP tests.</summary>
 public partial class Program;

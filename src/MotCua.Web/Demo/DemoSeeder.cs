@@ -59,6 +59,13 @@ public sealed class DemoSeeder(MotCuaDbContext db, UserManager<AppUser> users, R
                 throw new InvalidOperationException($"Demo account {a.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             await users.AddToRoleAsync(user, a.Role);
         }
+        // Phường Thới Sơn receives at its center and at a second point in the old Nhơn Hưng commune.
+        if (!await db.ReceptionPoints.AnyAsync(r => r.Code == ThoiSonWard + "-02", ct))
+        {
+            db.ReceptionPoints.Add(new ReceptionPoint { Code = ThoiSonWard + "-02", UnitCode = ThoiSonWard,
+                Name = "Điểm tiếp nhận Nhơn Hưng (Phường Thới Sơn)", Address = "Khóm Sơn Hòa, phường Thới Sơn, tỉnh An Giang" });
+            await db.SaveChangesAsync(ct);
+        }
         if (options.Value.SampleDossiers && !await db.Dossiers.AnyAsync(d => d.UnitCode == ThoiSonWard, ct))
             await SeedDossiersAsync(ct);
 

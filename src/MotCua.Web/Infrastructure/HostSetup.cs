@@ -113,6 +113,7 @@ public static class HostSetup
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapUnitEndpoints();
+        api.MapReceptionPointEndpoints();
         api.MapProcedureEndpoints();
         api.MapCalendarEndpoints();
         api.MapDossierEndpoints();
