@@ -15,13 +15,21 @@ namespace MotCua.Web.Dossiers;
 /// One action on a dossier through <see cref="Dossier.Apply"/>: the transition is checked, the history line appended and the
 /// version bumped in the same save. Of two requests on the same version, one wins and the other gets 409.
 /// </summary>
-public static class ActOnDossier
+public sealed class ActOnDossier(MotCuaDbContext db, CalendarProvider calendars, UserManager<AppUser> users, TimeProvider time,
+    ProblemResults problems, ILogger<ActOnDossier> log)
 {
     public sealed record Request(string? Action, int? Version, string? Note, string? Assignee, DateTimeOffset? NewDueAt, string? TargetAgency);
 
-    public static async Task<IResult> HandleAsync(string code, Request request, HttpContext http, MotCuaDbContext db,
-        CalendarProvider calendars, UserManager<AppUser> users, TimeProvider time, ProblemResults problems, ILogger<Request> log,
-        CancellationToken ct)
+    public static async Task<IResult> HandleAsync(string code, Request request, HttpContext http, ActOnDossier act, MotCuaDbContext db,
+        TimeProvider time, ProblemResults problems, CancellationToken ct)
+    {
+        var user = CurrentUser.From(http.User);
+        var outcome = await act.ActAsync(code, request, user, ct);
+        if (!outcome.Succeeded) return outcome.ToResult(problems, _ => Results.Ok());
+        return Results.Ok(await GetDossier.ToDtoAsync(outcome.Value!, user, db, time.GetUtcNow(), ct));
+    }
+
+    public async Task<Outcome<Dossier>> ActAsync(string code, Request request, CurrentUser user, CancellationToken ct)
     {
         var t = problems.Text;
         var errors = new ValidationErrors();
@@ -32,20 +40,23 @@ public static class ActOnDossier
                 Enum.GetNames<DossierAction>().Select(JsonNamingPolicy.CamelCase.ConvertName))]);
         if (request.Version is null) errors.Add("version", t["Validation.Required"]);
         if (request.Note is { Length: > 2000 }) errors.Add("note", t["Validation.MaxLength", 2000]);
-        if (errors.Any) return problems.Validation(errors);
+        if (errors.Any) return Outcome<Dossier>.Invalid(errors);
 
-        var user = CurrentUser.From(http.User);
-        var dossier = await db.Dossiers.VisibleTo(db, user).Include(d => d.History).Include(d => d.ApologySlips)
+        var dossier = await db.Dossiers.VisibleTo(db, user).Include(d => d.History).Include(d => d.ApologySlips).Include(d => d.Documents)
             .AsSplitQuery().SingleOrDefaultAsync(d => d.Code == code, ct);
-        if (dossier is null) return problems.NotFound("Dossiers.NotFound", code);
+        if (dossier is null) return problems.Fail<Dossier>(StatusCodes.Status404NotFound, "Dossiers.NotFound", code);
         var province = await db.ProvinceOf(dossier.UnitCode).SingleOrDefaultAsync(ct);
-        if (!DossierAccess.MayActOn(dossier, user, province)) return problems.Forbidden("Dossiers.NotYourUnit");
+        if (!DossierAccess.MayActOn(dossier, user, province))
+            return problems.Fail<Dossier>(StatusCodes.Status403Forbidden, "Dossiers.NotYourUnit");
 
         if (action == DossierAction.Assign && !string.IsNullOrWhiteSpace(request.Assignee))
         {
             var assignee = await users.FindByNameAsync(request.Assignee.Trim());
             if (assignee is null || assignee.UnitCode != dossier.UnitCode || !await users.IsInRoleAsync(assignee, Roles.Specialist))
-                return problems.Validation(One("assignee", t["Dossiers.AssigneeNotSpecialistOfUnit"]));
+            {
+                errors.Add("assignee", t["Dossiers.AssigneeNotSpecialistOfUnit"]);
+                return Outcome<Dossier>.Invalid(errors);
+            }
         }
 
         var calendar = await calendars.GetAsync(ct);
@@ -57,21 +68,13 @@ public static class ActOnDossier
         }
         catch (DossierRuleException ex)
         {
-            return problems.FromRule(ex);
+            return problems.Refused<Dossier>(ex);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return problems.Conflict("Rule.VersionConflict", request.Version!.Value, "?");
+            return problems.Fail<Dossier>(StatusCodes.Status409Conflict, "Rule.VersionConflict", request.Version!.Value, "?");
         }
         log.LogInformation("Dossier {Code}: {Action} by {User}, now {Status} v{Version}", dossier.Code, action, user.UserName, dossier.Status, dossier.Version);
-        await db.Entry(dossier).Collection(d => d.Documents).LoadAsync(ct);
-        return Results.Ok(await GetDossier.ToDtoAsync(dossier, user, db, time.GetUtcNow(), ct));
-    }
-
-    private static ValidationErrors One(string field, string message)
-    {
-        var e = new ValidationErrors();
-        e.Add(field, message);
-        return e;
+        return Outcome<Dossier>.Ok(dossier);
     }
 }

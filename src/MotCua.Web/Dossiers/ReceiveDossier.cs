@@ -15,7 +15,8 @@ namespace MotCua.Web.Dossiers;
 /// time. Any reception point of the province receives for any unit of the province; the dossier is routed to the competent unit.
 /// The code, the dossier and its first history line are saved in one transaction.
 /// </summary>
-public static class ReceiveDossier
+public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendars, TimeProvider time, ProblemResults problems,
+    ILogger<ReceiveDossier> log)
 {
     public sealed record Request(string? ProcedureCode, string? UnitCode, string? ReceptionPointCode, string? Channel,
         DateTimeOffset? ReceivedAt, ApplicantDto? Applicant, JsonElement? FormData);
@@ -23,19 +24,27 @@ public static class ReceiveDossier
     /// <summary>How far back a back-entry may go.</summary>
     public static readonly TimeSpan BackEntryLimit = TimeSpan.FromDays(90);
 
-    public static async Task<IResult> HandleAsync(Request request, HttpContext http, MotCuaDbContext db, CalendarProvider calendars,
-        TimeProvider time, ProblemResults problems, ILogger<Request> log, CancellationToken ct)
+    /// <summary>The API endpoint: 201 with the dossier, or problem details.</summary>
+    public static async Task<IResult> HandleAsync(Request request, HttpContext http, ReceiveDossier intake, MotCuaDbContext db,
+        TimeProvider time, ProblemResults problems, CancellationToken ct)
+    {
+        var user = CurrentUser.From(http.User);
+        var outcome = await intake.ReceiveAsync(request, user, ct);
+        if (!outcome.Succeeded) return outcome.ToResult(problems, _ => Results.Ok());
+        var dto = await GetDossier.ToDtoAsync(outcome.Value!, user, db, time.GetUtcNow(), ct);
+        return Results.Created($"/api/v1/dossiers/{dto.Code}", dto);
+    }
+
+    public async Task<Outcome<Dossier>> ReceiveAsync(Request request, CurrentUser user, CancellationToken ct)
     {
         var t = problems.Text;
-        var user = CurrentUser.From(http.User);
         var now = time.GetUtcNow();
         var errors = new ValidationErrors();
 
         if (!TryParseChannel(request.Channel, out var channel))
             errors.Add("channel", t["Dossiers.ChannelInvalid"]);
         else if (!MayReceiveBy(user, channel))
-            return problems.Forbidden("Dossiers.ChannelNotAllowedForRole", t["Channel." + channel]);
-
+            return problems.Fail<Dossier>(StatusCodes.Status403Forbidden, "Dossiers.ChannelNotAllowedForRole", t["Channel." + channel]);
         var receivedAt = now;
         if (channel == IntakeChannel.BackEntry)
         {
@@ -86,16 +95,16 @@ public static class ReceiveDossier
             if (definition.OnlineLevel == OnlineLevel.None)
                 errors.Add("channel", t["Dossiers.NotOfferedOnline"]);
             else if (user.Is(Roles.Citizen) && user.EidLevel < definition.MinEidLevel)
-                return problems.Forbidden("Dossiers.EidLevelTooLow", definition.MinEidLevel, user.EidLevel);
+                return problems.Fail<Dossier>(StatusCodes.Status403Forbidden, "Dossiers.EidLevelTooLow", definition.MinEidLevel, user.EidLevel);
         }
 
         var applicant = ApplicantValidation.Validate(request.Applicant, errors, t, receivedAt.LocalDate());
         var formDataJson = definition is null ? "{}" : FormDataValidation.Validate(definition, request.FormData, errors, t);
-        if (errors.Any) return problems.Validation(errors);
+        if (errors.Any) return Outcome<Dossier>.Invalid(errors);
 
         var receivingUnit = await db.CurrentUnits().AsNoTracking().SingleAsync(u => u.Code == receivingUnitCode, ct);
         if (receivingUnit.AgencyCode is null)
-            return problems.Conflict("Dossiers.UnitHasNoAgencyCode", receivingUnit.Name);
+            return problems.Fail<Dossier>(StatusCodes.Status409Conflict, "Dossiers.UnitHasNoAgencyCode", receivingUnit.Name);
 
         var calendar = await calendars.GetAsync(ct);
         var strategy = db.Database.CreateExecutionStrategy();
@@ -117,10 +126,10 @@ public static class ReceiveDossier
         }
         catch (DossierRuleException ex)
         {
-            return problems.FromRule(ex);
+            return problems.Refused<Dossier>(ex);
         }
         log.LogInformation("Dossier {Code} received by {User} via {Channel} for unit {Unit}", dossier!.Code, user.UserName, channel, unit!.Code);
-        return Results.Created($"/api/v1/dossiers/{dossier.Code}", await GetDossier.ToDtoAsync(dossier, user, db, now, ct));
+        return Outcome<Dossier>.Ok(dossier, StatusCodes.Status201Created);
     }
 
     private static bool TryParseChannel(string? value, out IntakeChannel channel)

@@ -11,41 +11,47 @@ namespace MotCua.Web.Dossiers;
 /// Attaches a file to a dossier (multipart: <c>file</c>, optional <c>requiredDocumentCode</c>). Only PDF, JPEG and PNG,
 /// recognised by their content, not their name; at most <see cref="MaxBytes"/>; the SHA-256 is stored with the file.
 /// </summary>
-public static class UploadDocument
+public sealed class UploadDocument(MotCuaDbContext db, TimeProvider time, ProblemResults problems)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxDocumentsPerDossier = 50;
 
-    public static async Task<IResult> HandleAsync(string code, HttpRequest httpRequest, HttpContext http, MotCuaDbContext db,
-        TimeProvider time, ProblemResults problems, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(string code, HttpRequest httpRequest, HttpContext http, UploadDocument upload,
+        ProblemResults problems, CancellationToken ct)
+    {
+        IFormCollection? form = null;
+        if (httpRequest.HasFormContentType)
+        {
+            try
+            {
+                form = await httpRequest.ReadFormAsync(ct);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                form = null;
+            }
+        }
+        var outcome = await upload.AttachAsync(code, CurrentUser.From(http.User), form?.Files.GetFile("file"),
+            form?["requiredDocumentCode"].ToString(), ct);
+        return outcome.ToResult(problems, d => Results.Created($"/api/v1/dossiers/{code}/documents/{d.Id}",
+            new DossierDocumentDto(d.Id, d.RequiredDocumentCode, d.FileName, d.ContentType, d.Size, d.Sha256, d.UploadedAt.ToVietnam())));
+    }
+
+    /// <summary>Checks and attaches one file; nothing is saved when a check fails.</summary>
+    public async Task<Outcome<DossierDocument>> AttachAsync(string code, CurrentUser user, IFormFile? file, string? requiredDocumentCode,
+        CancellationToken ct)
     {
         var t = problems.Text;
-        var user = CurrentUser.From(http.User);
         var dossier = await db.Dossiers.VisibleTo(db, user).Include(d => d.Documents).SingleOrDefaultAsync(d => d.Code == code, ct);
-        if (dossier is null) return problems.NotFound("Dossiers.NotFound", code);
+        if (dossier is null) return problems.Fail<DossierDocument>(StatusCodes.Status404NotFound, "Dossiers.NotFound", code);
         var province = await db.ProvinceOf(dossier.UnitCode).SingleOrDefaultAsync(ct);
         if (!DossierAccess.MayActOn(dossier, user, province) && dossier.ReceivingUnitCode != user.UnitCode)
-            return problems.Forbidden("Dossiers.NotYourUnit");
-        if (DossierTransitionRules.IsFinal(dossier.Status)) return problems.Conflict("Documents.DossierClosed");
+            return problems.Fail<DossierDocument>(StatusCodes.Status403Forbidden, "Dossiers.NotYourUnit");
+        if (DossierTransitionRules.IsFinal(dossier.Status))
+            return problems.Fail<DossierDocument>(StatusCodes.Status409Conflict, "Documents.DossierClosed");
 
         var errors = new ValidationErrors();
-        if (!httpRequest.HasFormContentType)
-        {
-            errors.Add("file", t["Documents.FileRequired"]);
-            return problems.Validation(errors);
-        }
-        IFormCollection form;
-        try
-        {
-            form = await httpRequest.ReadFormAsync(ct);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            errors.Add("file", t["Documents.FileRequired"]);
-            return problems.Validation(errors);
-        }
-        var file = form.Files.GetFile("file");
-        var requiredCode = form["requiredDocumentCode"].ToString().Trim();
+        var requiredCode = requiredDocumentCode?.Trim() ?? "";
         if (file is null || file.Length == 0) errors.Add("file", t["Documents.FileRequired"]);
         else if (file.Length > MaxBytes) errors.Add("file", t["Documents.TooLarge", MaxBytes / 1024 / 1024]);
         if (file is { FileName.Length: > 255 }) errors.Add("file", t["Validation.MaxLength", 255]);
@@ -57,7 +63,7 @@ public static class UploadDocument
             if (definition.RequiredDocuments.All(r => r.Code != requiredCode))
                 errors.Add("requiredDocumentCode", t["Documents.UnknownRequiredDocument", requiredCode]);
         }
-        if (errors.Any) return problems.Validation(errors);
+        if (errors.Any) return Outcome<DossierDocument>.Invalid(errors);
 
         byte[] bytes;
         using (var buffer = new MemoryStream((int)file!.Length))
@@ -69,7 +75,7 @@ public static class UploadDocument
         if (contentType is null)
         {
             errors.Add("file", t["Documents.TypeNotAllowed"]);
-            return problems.Validation(errors);
+            return Outcome<DossierDocument>.Invalid(errors);
         }
         var document = new DossierDocument
         {
@@ -84,9 +90,7 @@ public static class UploadDocument
         };
         dossier.AttachDocument(document);
         await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/v1/dossiers/{code}/documents/{document.Id}",
-            new DossierDocumentDto(document.Id, document.RequiredDocumentCode, document.FileName, document.ContentType, document.Size,
-                document.Sha256, document.UploadedAt.ToVietnam()));
+        return Outcome<DossierDocument>.Ok(document, StatusCodes.Status201Created);
     }
 }
 

@@ -32,6 +32,9 @@ public static class HostSetup
         services.AddSingleton<CalendarProvider>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<ProblemResults>();
+        services.AddScoped<ReceiveDossier>();
+        services.AddScoped<ActOnDossier>();
+        services.AddScoped<UploadDocument>();
         services.AddProblemDetails();
         services.AddOpenApi("v1");
         services.AddMotCuaRateLimits(config);

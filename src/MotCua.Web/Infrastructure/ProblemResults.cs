@@ -20,27 +20,43 @@ public sealed class ProblemResults(IStringLocalizer<Messages> text)
     public IResult BadRequest(string messageKey, params object[] args) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: text["Problem.BadRequest"], detail: text[messageKey, args]);
 
+    public static string TitleKey(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "Problem.NotFound",
+        StatusCodes.Status409Conflict => "Problem.Conflict",
+        StatusCodes.Status403Forbidden => "Problem.Forbidden",
+        StatusCodes.Status401Unauthorized => "Problem.Unauthorized",
+        _ => "Problem.BadRequest",
+    };
+
+    /// <summary>A refused rule as an outcome: status and message in the user's language.</summary>
+    public Outcome<T> Refused<T>(DossierRuleException ex)
+    {
+        var args = LocalizedArguments(ex);
+        var status = ex.Code switch
+        {
+            "RoleNotAllowed" or "NotAssignee" or "NotOwner" => StatusCodes.Status403Forbidden,
+            "NoteRequired" or "AssigneeRequired" or "NewDueAtRequired" or "NewDueAtNotLater" or "TargetAgencyRequired"
+                or "ReceivedInFuture" => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status409Conflict,
+        };
+        return Outcome<T>.Fail(status, text["Rule." + ex.Code, args]);
+    }
+
+    public Outcome<T> Fail<T>(int status, string messageKey, params object[] args) => Outcome<T>.Fail(status, text[messageKey, args]);
+
+    private object[] LocalizedArguments(DossierRuleException ex) => ex.Arguments.Select(a => a switch
+    {
+        DossierStatus s => (object)text["Status." + s],
+        DossierAction a2 => text["Action." + a2],
+        _ => a,
+    }).ToArray();
+
     public IResult Validation(ValidationErrors errors) =>
         Results.ValidationProblem(errors.ToDictionary(), title: text["Problem.Validation"]);
 
-    /// <summary>A refused dossier rule: 409, except for rules that are about the request itself (400) or the role (403).</summary>
-    public IResult FromRule(DossierRuleException ex)
-    {
-        var key = "Rule." + ex.Code;
-        var args = ex.Arguments.Select(a => a switch
-        {
-            DossierStatus s => (object)text["Status." + s],
-            DossierAction a2 => text["Action." + a2],
-            _ => a,
-        }).ToArray();
-        return ex.Code switch
-        {
-            "RoleNotAllowed" or "NotAssignee" or "NotOwner" => Forbidden(key, args),
-            "NoteRequired" or "AssigneeRequired" or "NewDueAtRequired" or "NewDueAtNotLater" or "TargetAgencyRequired"
-                or "ReceivedInFuture" => BadRequest(key, args),
-            _ => Conflict(key, args),
-        };
-    }
+    /// <summary>A refused dossier rule: 409, except for rules about the request itself (400) or the role (403).</summary>
+    public IResult FromRule(DossierRuleException ex) => Refused<object>(ex).ToResult(this, _ => Results.Ok());
 }
 
 /// <summary>Per-field validation errors, keyed by the JSON path of the field (e.g. "applicant.idNumber").</summary>
@@ -58,4 +74,9 @@ public sealed class ValidationErrors
     }
 
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    /// <summary>The messages for one field (empty when it is fine), for pages that show them in place.</summary>
+    public IReadOnlyList<string> For(string field) => _errors.TryGetValue(field, out var list) ? list : [];
+
+    public int Count => _errors.Count;
 }
