@@ -21,6 +21,7 @@ namespace MotCua.Web.Infrastructure;
 public static class HostSetup
 {
     public static readonly CultureInfo[] Cultures = [new("vi"), new("en"), new("fr")];
+    private const string PolicyScheme = "MotCua";
 
     public static WebApplicationBuilder AddMotCua(this WebApplicationBuilder builder)
     {
@@ -54,13 +55,23 @@ public static class HostSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<MotCuaDbContext>()
-            .AddSignInManager();
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppUserClaimsFactory>();
 
         var key = TokenIssuer.LoadKey(config, builder.Environment);
         var lifetime = TimeSpan.FromMinutes(config.GetValue("Jwt:LifetimeMinutes", 480));
         // Tokens follow the real clock: JwtBearer validates lifetimes against it, whatever TimeProvider the domain uses.
         services.AddSingleton(new TokenIssuer(key, TimeProvider.System, lifetime));
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        // The API (/api/...) takes bearer tokens only, so a browser's cookie can never be used against it (no CSRF);
+        // the pages use the Identity cookie.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = PolicyScheme;
+                o.DefaultChallengeScheme = PolicyScheme;
+            })
+            .AddPolicyScheme(PolicyScheme, "API bearer or page cookie", o => o.ForwardDefaultSelector = http =>
+                http.Request.Path.StartsWithSegments("/api") ? JwtBearerDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             o.TokenValidationParameters = new TokenValidationParameters
@@ -73,7 +84,23 @@ public static class HostSetup
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
         });
+        services.AddAuthentication().AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+        {
+            o.LoginPath = "/dang-nhap";
+            o.AccessDeniedPath = "/khong-co-quyen";
+            o.Cookie.Name = "motcua.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        }));
         services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents();
+        // Vietnamese text stays readable (and small) in the HTML instead of becoming numeric entities.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAntiforgery(o => o.Cookie.Name = "motcua.af");
         services.Configure<DemoOptions>(config.GetSection("MotCua:Demo"));
         return builder;
     }
@@ -108,9 +135,11 @@ public static class HostSetup
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api/v1");
@@ -120,7 +149,8 @@ public static class HostSetup
         api.MapProcedureEndpoints();
         api.MapCalendarEndpoints();
         api.MapDossierEndpoints();
-        app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+        app.MapPageEndpoints();
+        app.MapRazorComponents<MotCua.Web.Components.App>();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         return app;
     }

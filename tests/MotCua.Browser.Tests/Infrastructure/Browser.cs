@@ -1,0 +1,121 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Chromium;
+using OpenQA.Selenium.Support.UI;
+
+namespace MotCua.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's headless Chromium driven by Debian's chromedriver (never a downloaded browser), with small helpers that
+/// read like what a user does: open a page, fill a labelled field, press a button, read the text.
+/// </summary>
+public sealed class Browser : IDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromeDriverPath = "/usr/bin/chromedriver";
+    private readonly string _baseUrl;
+    private readonly string _profile = Path.Combine(Path.GetTempPath(), $"motcua-chromium-{Guid.NewGuid():N}");
+
+    public Browser(string baseUrl, int width, int height)
+    {
+        if (!File.Exists(ChromiumPath) || !File.Exists(ChromeDriverPath))
+            throw new InvalidOperationException(
+                $"Browser tests need Debian's Chromium and ChromeDriver ({ChromiumPath}, {ChromeDriverPath}). Install them with: apt-get install -y chromium chromium-driver (./test.sh does this).");
+        _baseUrl = baseUrl;
+        var options = new ChromeOptions { BinaryLocation = ChromiumPath };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-extensions", "--lang=vi", $"--window-size={width},{height}", $"--user-data-dir={_profile}");
+        options.AddUserProfilePreference("intl.accept_languages", "vi-VN,vi");
+        // Headless windows are at least 500 px wide: narrower screens (a 360 px phone) are emulated.
+        if (width < 500)
+            options.EnableMobileEmulation(new ChromiumMobileEmulationDeviceSettings
+            {
+                Width = width, Height = height, PixelRatio = 1, EnableTouchEvents = true,
+                UserAgent = "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36",
+            });
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriverPath)!, Path.GetFileName(ChromeDriverPath));
+        service.HideCommandPromptWindow = true;
+        service.SuppressInitialDiagnosticInformation = true;
+        Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        Driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
+    }
+
+    public ChromeDriver Driver { get; }
+
+    public string Url => Driver.Url;
+    public string Title => Driver.Title;
+
+    public void Open(string path) => Driver.Navigate().GoToUrl(_baseUrl + path);
+
+    public IWebElement Find(string css) => Wait().Until(d => d.FindElement(By.CssSelector(css)));
+    public IReadOnlyList<IWebElement> FindAll(string css) => Driver.FindElements(By.CssSelector(css));
+    public string Text(string css) => Find(css).Text;
+    public string PageText => Driver.FindElement(By.TagName("body")).Text;
+
+    /// <summary>The input, select or textarea whose label says <paramref name="label"/> (the label's `for` points at it).</summary>
+    public IWebElement Field(string label)
+    {
+        var labelElement = Wait().Until(d => d.FindElements(By.TagName("label"))
+            .FirstOrDefault(l => l.Text.Trim().StartsWith(label, StringComparison.CurrentCultureIgnoreCase)));
+        if (labelElement is null) throw new NoSuchElementException($"no label '{label}' on {Url}");
+        var id = labelElement.GetAttribute("for");
+        return id is null ? labelElement.FindElement(By.CssSelector("input,select,textarea")) : Driver.FindElement(By.Id(id));
+    }
+
+    public void Fill(string label, string value)
+    {
+        var field = Field(label);
+        if (field.TagName == "select")
+            new SelectElement(field).SelectByText(value);
+        else
+        {
+            field.Clear();
+            field.SendKeys(value);
+        }
+    }
+
+    public void Select(string label, string optionText) => new SelectElement(Field(label)).SelectByText(optionText);
+
+    /// <summary>Clicks the button or link whose visible text is <paramref name="text"/>.</summary>
+    public void Press(string text)
+    {
+        var target = Wait().Until(d => d.FindElements(By.CssSelector("button, a, input[type=submit]"))
+            .FirstOrDefault(e => e.Displayed && (e.Text.Trim() == text || e.GetAttribute("value") == text)));
+        if (target is null) throw new NoSuchElementException($"no button or link '{text}' on {Url}");
+        target.Click();
+    }
+
+    /// <summary>Signs in through the sign-in page.</summary>
+    public void SignIn(string userName, string password = BrowserApp.Password)
+    {
+        Open("/dang-nhap");
+        Fill("Tên đăng nhập", userName);
+        Fill("Mật khẩu", password);
+        Find("form button[type=submit]").Click();
+        Wait().Until(d => !d.Url.Contains("/dang-nhap", StringComparison.Ordinal));
+    }
+
+    public WebDriverWait Wait(int seconds = 10) => new(Driver, TimeSpan.FromSeconds(seconds));
+
+    public void WaitForText(string text, int seconds = 10) =>
+        Wait(seconds).Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Saves a full-height screenshot (PNG).</summary>
+    public void Screenshot(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var height = Convert.ToInt32(Driver.ExecuteScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);"));
+        var size = Driver.Manage().Window.Size;
+        Driver.Manage().Window.Size = new System.Drawing.Size(size.Width, Math.Min(Math.Max(height, 600), 4000));
+        Driver.GetScreenshot().SaveAsFile(path);
+        Driver.Manage().Window.Size = size;
+    }
+
+    public void Dispose()
+    {
+        try { Driver.Quit(); } catch (WebDriverException) { }
+        Driver.Dispose();
+        try { Directory.Delete(_profile, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
