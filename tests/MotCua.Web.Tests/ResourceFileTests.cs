@@ -8,16 +8,39 @@ public partial class ResourceFileTests
 {
     private static readonly string Root = FindRoot();
 
-    private static string FindRoot()
+    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MotCua.sln"))) return dir.FullName;
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(source) ?? "" })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "MotCua.sln"))) return dir.FullName;
         throw new InvalidOperationException("MotCua.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static Dictionary<string, string> Read(string suffix) =>
-        XDocument.Load(Path.Combine(Root, "src/MotCua.Web/Resources", $"Messages{suffix}.resx")).Root!.Elements("data")
-            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+    private static Dictionary<string, string> Read(string suffix) => ReadFile(Path.Combine(Root, "src/MotCua.Web/Resources", $"Messages{suffix}.resx"));
+
+    private static Dictionary<string, string> ReadFile(string path) =>
+        XDocument.Load(path).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+
+    [Fact]
+    public void Every_resource_set_has_vietnamese_english_and_french_with_the_same_keys()
+    {
+        var neutral = Directory.EnumerateFiles(Path.Combine(Root, "src/MotCua.Web/Resources"), "*.resx", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileNameWithoutExtension(f).Split('.').Length == 1).ToList();
+        Assert.NotEmpty(neutral);
+        foreach (var file in neutral)
+        {
+            var vi = ReadFile(file);
+            foreach (var lang in new[] { "en", "fr" })
+            {
+                var other = Path.ChangeExtension(file, $".{lang}.resx");
+                Assert.True(File.Exists(other), $"missing {other}");
+                var keys = ReadFile(other);
+                Assert.True(vi.Keys.Order().SequenceEqual(keys.Keys.Order()), $"{Path.GetFileName(other)} keys differ from {Path.GetFileName(file)}");
+                foreach (var (key, text) in vi)
+                    Assert.True(Placeholders(text).SetEquals(Placeholders(keys[key])), $"{Path.GetFileName(other)} {key}: placeholders differ");
+            }
+        }
+    }
 
     [Fact]
     public void The_three_languages_have_the_same_keys_and_placeholders()

@@ -41,6 +41,8 @@ public sealed class Dossier
     public string? Assignee { get; private set; }
     public string? TransferredTo { get; private set; }
     public Applicant Applicant { get; private set; } = new();
+    /// <summary>The applicant's name without accents and case, for search ("tran" finds "Trần").</summary>
+    public string ApplicantNameFolded { get; private set; } = "";
     /// <summary>The procedure's form fields as a JSON object.</summary>
     public string FormDataJson { get; private set; } = "{}";
     /// <summary>The account that owns the dossier for tracking (the citizen), if any.</summary>
@@ -77,6 +79,7 @@ public sealed class Dossier
             DueAt = calendar.DueAt(intake.ReceivedAt, intake.ProcessingDays, intake.ReceiptCutoff).ToUniversalTime(),
             ReceiptCutoff = intake.ReceiptCutoff,
             Applicant = intake.Applicant,
+            ApplicantNameFolded = MotCua.Core.Units.VietnameseText.Fold(intake.Applicant.FullName),
             FormDataJson = intake.FormDataJson,
             OwnerUserName = intake.OwnerUserName,
             ReceivedBy = intake.ReceivedBy,
@@ -179,6 +182,8 @@ public sealed class Dossier
                     throw new DossierRuleException("NewDueAtRequired");
                 if (CompletedAt is not null)
                     throw new DossierRuleException("AlreadyCompleted");
+                if (!IsOverdueAt(now))
+                    throw new DossierRuleException("NotOverdue");
                 if (newDue.ToUniversalTime() <= DueAt || newDue.ToUniversalTime() <= utcNow)
                     throw new DossierRuleException("NewDueAtNotLater");
                 ApologySlips.Add(new ApologySlip(utcNow, actor.UserName, input.Note!.Trim(), DueAt, newDue.ToUniversalTime()));

@@ -18,6 +18,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         e.Property(d => d.Assignee).HasMaxLength(256);
         e.Property(d => d.TransferredTo).HasMaxLength(300);
         e.Property(d => d.OwnerUserName).HasMaxLength(256);
+        e.Property(d => d.ApplicantNameFolded).HasMaxLength(200);
         e.Property(d => d.ReceivedBy).HasMaxLength(256);
         e.Property(d => d.Version).IsConcurrencyToken();
         e.ComplexProperty(d => d.Applicant, a =>

@@ -10,6 +10,9 @@ public static class AuthEndpoints
     public sealed record LoginResponse(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
     public sealed record MeResponse(string UserName, string FullName, IReadOnlyList<string> Roles, string? UnitCode, string? ProvinceCode, int EidLevel);
 
+    private static readonly Lazy<string> UnknownUserHash =
+        new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+
     public static void MapAuthEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/auth/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login)
@@ -27,7 +30,11 @@ public static class AuthEndpoints
 
         var user = await users.FindByNameAsync(request.UserName!.Trim());
         if (user is null)
+        {
+            // Spend the same time as a real password check, so the answer's timing does not tell which names exist.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownUserHash.Value, request.Password!);
             return Results.Problem(statusCode: 401, title: problems.Text["Problem.Unauthorized"], detail: problems.Text["Auth.InvalidCredentials"]);
+        }
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
         if (result.IsLockedOut)
             return Results.Problem(statusCode: 401, title: problems.Text["Problem.Unauthorized"], detail: problems.Text["Auth.LockedOut"]);

@@ -57,6 +57,8 @@ public sealed class ActOnDossier(MotCuaDbContext db, CalendarProvider calendars,
                 errors.Add("assignee", t["Dossiers.AssigneeNotSpecialistOfUnit"]);
                 return Outcome<Dossier>.Invalid(errors);
             }
+            // The account's own spelling: user names are matched without case, but the assignee check is exact.
+            request = request with { Assignee = assignee.UserName };
         }
 
         var calendar = await calendars.GetAsync(ct);
@@ -70,9 +72,14 @@ public sealed class ActOnDossier(MotCuaDbContext db, CalendarProvider calendars,
         {
             return problems.Refused<Dossier>(ex);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex)
         {
-            return problems.Fail<Dossier>(StatusCodes.Status409Conflict, "Rule.VersionConflict", request.Version!.Value, "?");
+            // Another request saved first: either the version check (concurrency token) or the history sequence
+            // (unique per dossier) tells. Both are the same conflict for the user.
+            db.ChangeTracker.Clear();
+            var current = await db.Dossiers.AsNoTracking().Where(d => d.Code == code).Select(d => d.Version).SingleAsync(ct);
+            if (ex is not DbUpdateConcurrencyException && current == request.Version!.Value) throw;
+            return problems.Fail<Dossier>(StatusCodes.Status409Conflict, "Rule.VersionConflict", request.Version!.Value, current);
         }
         log.LogInformation("Dossier {Code}: {Action} by {User}, now {Status} v{Version}", dossier.Code, action, user.UserName, dossier.Status, dossier.Version);
         return Outcome<Dossier>.Ok(dossier);

@@ -32,8 +32,8 @@ public static class DossierAccess
     /// <summary>Whether the user may act on (not only see) the dossier: staff of the competent unit, the province's admin, or the owner.</summary>
     public static bool MayActOn(Dossier dossier, CurrentUser user, string? dossierProvinceCode)
     {
-        if (user.Is(Roles.ProvinceAdmin)) return user.ProvinceCode == dossierProvinceCode;
-        if (user.IsStaff) return user.UnitCode == dossier.UnitCode;
+        // The province administrator reads every dossier of the province but changes none.
+        if (user.Is(Roles.Officer) || user.Is(Roles.Specialist) || user.Is(Roles.Leader)) return user.UnitCode == dossier.UnitCode;
         if (user.Is(Roles.Volunteer)) return dossier.ReceivedBy == user.UserName;
         if (user.Is(Roles.Citizen)) return dossier.OwnerUserName == user.UserName;
         return false;

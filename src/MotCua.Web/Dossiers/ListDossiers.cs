@@ -45,8 +45,10 @@ public static class ListDossiers
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var term = q.Trim();
-            query = query.Where(d => d.Code == term || d.Code.StartsWith(term) || d.Applicant.FullName.Contains(term));
+            // Codes are upper-case ASCII; names are matched folded (no accents, no case) on every database.
+            var code = q.Trim().ToUpperInvariant();
+            var name = VietnameseText.Fold(q);
+            query = query.Where(d => d.Code.StartsWith(code) || d.ApplicantNameFolded.Contains(name));
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Units;
 using MotCua.Data;
 using MotCua.Web.Accounts;
 using MotCua.Web.Calendar;
@@ -68,6 +69,8 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
             : await db.CurrentUnits().AsNoTracking().SingleOrDefaultAsync(u => u.Code == request.UnitCode.Trim(), ct);
         if (string.IsNullOrWhiteSpace(request.UnitCode)) errors.Add("unitCode", t["Validation.Required"]);
         else if (unit is null) errors.Add("unitCode", t["Units.NotFound", request.UnitCode]);
+        // Commune-level units settle (or receive and transfer) every procedure of the catalog; a province is not a desk.
+        else if (unit.Kind == AdministrativeUnitKind.Province) errors.Add("unitCode", t["Dossiers.UnitNotCommuneLevel"]);
         var unitProvince = unit is null ? null : unit.ParentCode ?? unit.Code;
 
         var receivingUnitCode = unit?.Code;

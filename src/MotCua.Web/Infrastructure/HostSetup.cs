@@ -37,12 +37,16 @@ public static class HostSetup
         services.AddScoped<ActOnDossier>();
         services.AddScoped<UploadDocument>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Unreadable bodies throw, so the handler above answers them as validation problems.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi("v1");
         services.AddMotCuaRateLimits(config);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new VietnamDateTimeOffsetConverter());
         });
 
         services.AddIdentityCore<AppUser>(o =>

@@ -219,10 +219,20 @@ public class DossierClockTests
     }
 
     [Fact]
+    public void An_apology_before_the_appointment_is_refused_so_due_dates_cannot_be_pushed_ahead()
+    {
+        DossierDriver driver = DossierDriver.At(Processing);
+        Assert.Equal("NotOverdue", driver.Refused(Apologize, at: Vn(2026, 3, 5, 8, 30),
+            input: new DossierActionInput(Note: "lý do", NewDueAt: Vn(2026, 6, 1, 17))));
+        Assert.Equal(Vn(2026, 3, 5, 9), driver.Dossier.DueAt);
+        Assert.Empty(driver.Dossier.ApologySlips);
+    }
+
+    [Fact]
     public void Apologize_moves_the_due_date_and_records_an_apology_slip()
     {
         DossierDriver driver = DossierDriver.At(Processing);
-        DateTimeOffset at = Vn(2026, 3, 5, 8, 30);
+        DateTimeOffset at = Vn(2026, 3, 5, 9, 30); // half an hour after the appointment
         DateTimeOffset newDue = Vn(2026, 3, 10, 17);
 
         driver.Do(Apologize, DossierKit.Person("chi", Roles.Leader),

@@ -149,9 +149,19 @@ internal sealed class DossierDriver
     public DossierActionInput ValidInput() =>
         new(Note: "ghi chú", Assignee: DossierKit.Anna, NewDueAt: Dossier.DueAt.AddDays(7), TargetAgency: DossierKit.TargetAgency);
 
+    /// <summary>
+    /// The next moment to act: ten minutes on; for an apology, past the appointment, since one is only issued for a late
+    /// dossier.
+    /// </summary>
+    private DateTimeOffset Next(DossierAction action)
+    {
+        var next = Now.AddMinutes(10);
+        return action == DossierAction.Apologize && next <= Dossier.DueAt ? Dossier.DueAt.AddHours(1) : next;
+    }
+
     public DossierDriver Do(DossierAction action, Actor? actor = null, DossierActionInput? input = null, DateTimeOffset? at = null)
     {
-        Now = at ?? Now.AddMinutes(10);
+        Now = at ?? Next(action);
         Dossier.Apply(action, actor ?? DossierKit.AllRoles, input ?? ValidInput(), Dossier.Version, Calendar, Now);
         return this;
     }
@@ -159,7 +169,7 @@ internal sealed class DossierDriver
     /// <summary>Applies the action expecting a refusal; returns the refusal's code. The clock does not move.</summary>
     public string Refused(DossierAction action, Actor? actor = null, DossierActionInput? input = null, int? expectedVersion = null, DateTimeOffset? at = null)
     {
-        DateTimeOffset now = at ?? Now.AddMinutes(10);
+        DateTimeOffset now = at ?? Next(action);
         var ex = Assert.Throws<DossierRuleException>(() =>
             Dossier.Apply(action, actor ?? DossierKit.AllRoles, input ?? ValidInput(), expectedVersion ?? Dossier.Version, Calendar, now));
         return ex.Code;

@@ -135,6 +135,7 @@ namespace MotCua.Data.Migrations.Postgres
                     ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Assignee = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     TransferredTo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ApplicantNameFolded = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     FormDataJson = table.Column<string>(type: "text", nullable: false),
                     OwnerUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     ReceivedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),

@@ -133,6 +133,7 @@ namespace MotCua.Data.Migrations.Sqlite
                     ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Assignee = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     TransferredTo = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ApplicantNameFolded = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     FormDataJson = table.Column<string>(type: "TEXT", nullable: false),
                     OwnerUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),

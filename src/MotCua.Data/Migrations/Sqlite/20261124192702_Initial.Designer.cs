@@ -12,7 +12,7 @@ using MotCua.Data;
 namespace MotCua.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMotCuaDbContext))]
-    [Migration("20261124190452_Initial")]
+    [Migration("20261124192702_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -189,6 +189,11 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantNameFolded")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Assignee")
                         .HasMaxLength(256)
