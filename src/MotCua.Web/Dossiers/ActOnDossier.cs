@@ -16,7 +16,7 @@ namespace MotCua.Web.Dossiers;
 /// version bumped in the same save. Of two requests on the same version, one wins and the other gets 409.
 /// </summary>
 public sealed class ActOnDossier(MotCuaDbContext db, CalendarProvider calendars, UserManager<AppUser> users, TimeProvider time,
-    ProblemResults problems, ILogger<ActOnDossier> log)
+    ProblemResults problems, IEnumerable<IDossierChangeObserver> observers, ILogger<ActOnDossier> log)
 {
     public sealed record Request(string? Action, int? Version, string? Note, string? Assignee, DateTimeOffset? NewDueAt, string? TargetAgency);
 
@@ -64,8 +64,10 @@ public sealed class ActOnDossier(MotCuaDbContext db, CalendarProvider calendars,
         var calendar = await calendars.GetAsync(ct);
         try
         {
+            var from = dossier.Status;
             dossier.Apply(action, user.Actor, new DossierActionInput(request.Note, request.Assignee, request.NewDueAt, request.TargetAgency),
                 request.Version!.Value, calendar, time.GetUtcNow());
+            foreach (var observer in observers) observer.Changed(db, dossier, action, from);
             await db.SaveChangesAsync(ct);
         }
         catch (DossierRuleException ex)

@@ -17,7 +17,7 @@ namespace MotCua.Web.Dossiers;
 /// The code, the dossier and its first history line are saved in one transaction.
 /// </summary>
 public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendars, TimeProvider time, ProblemResults problems,
-    ILogger<ReceiveDossier> log)
+    IEnumerable<IDossierChangeObserver> observers, ILogger<ReceiveDossier> log)
 {
     public sealed record Request(string? ProcedureCode, string? UnitCode, string? ReceptionPointCode, string? Channel,
         DateTimeOffset? ReceivedAt, ApplicantDto? Applicant, JsonElement? FormData);
@@ -123,6 +123,7 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
                     definition.ReceiptCutoff, unit!.Code, receivingUnit.Code, receptionPointCode, channel, receivedAt, applicant!,
                     formDataJson, user.Is(Roles.Citizen) ? user.UserName : null, user.UserName), calendar, now);
                 db.Dossiers.Add(dossier);
+                foreach (var observer in observers) observer.Received(db, dossier, definition);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             });
