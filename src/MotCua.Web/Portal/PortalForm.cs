@@ -105,3 +105,17 @@ public static class PortalForm
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
+
+/// <summary>Answers for pages that show their own "not found" text.</summary>
+public static class PortalResponses
+{
+    /// <summary>
+    /// 404 with the page's own text. The status is set when the response starts: set during the render, the component
+    /// renderer would leave the body empty for the status-code pages.
+    /// </summary>
+    public static void NotFound(HttpContext http) => http.Response.OnStarting(() =>
+    {
+        http.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    });
+}

@@ -1,0 +1,505 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Browser.Tests.Infrastructure;
+using OpenQA.Selenium;
+
+namespace MotCua.Browser.Tests;
+
+/// <summary>
+/// The citizen portal in a real browser: find a procedure without accents, submit online with a file, get the receipt,
+/// track it, follow it to "returned", answer a supplement request; on a desktop screen and on a 360 px phone.
+/// Staff moves are made through the HTTP API with bearer tokens, as another office would.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public partial class PortalJourneyTests(BrowserApp app)
+{
+    private const string BirthRegistration = "1.001193";
+    private const string ThoiSon = "Phường Thới Sơn";
+    /// <summary>A valid ID number of someone born in 1985 (century digit 1, year 85).</summary>
+    private const string IdNumber = "091185001234";
+
+    [GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}$")]
+    private static partial Regex DossierCode();
+
+    [Fact]
+    public void A_citizen_finds_birth_registration_without_accents_submits_online_with_a_pdf_and_sees_it_in_my_dossiers()
+    {
+        using var browser = app.OpenBrowser();
+        SignIn(browser, "citizen");
+        browser.Open("/thu-tuc");
+        browser.Fill("Tên thủ tục", "dang ky khai sinh");
+        browser.Press("Tìm kiếm");
+        WaitForText(browser, "Thủ tục đăng ký khai sinh");
+        browser.Press("Thủ tục đăng ký khai sinh");
+        WaitForText(browser, "Thành phần hồ sơ");
+        Assert.EndsWith("/thu-tuc/" + BirthRegistration, browser.Url);
+        Assert.Contains("Giấy chứng sinh", browser.PageText);
+        Assert.Contains("nếu có", browser.PageText);
+        Shot(browser, "procedure-1280");
+
+        browser.Press("Nộp hồ sơ trực tuyến");
+        WaitForText(browser, "1. Điền thông tin");
+        // What the account knows is filled in already.
+        Assert.Equal("Phạm Thị Hồng", browser.Field("Họ, chữ đệm và tên").GetAttribute("value"));
+        FillBirthRegistration(browser, "Nguyễn Minh Khang");
+        Shot(browser, "submit-step1-1280");
+        browser.Press("Tiếp tục");
+
+        WaitForText(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        Assert.Contains("Nguyễn Minh Khang", browser.PageText);
+        Assert.Contains(ThoiSon, browser.PageText);
+        browser.Field("Giấy chứng sinh").SendKeys(Pdf());
+        Shot(browser, "submit-step2-1280");
+        browser.Press("Nộp hồ sơ");
+
+        WaitForText(browser, "Hồ sơ của bạn đã được tiếp nhận");
+        var code = browser.Text("#dossier-code");
+        Assert.Matches(DossierCode(), code);
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$", browser.Text("#due-at"));
+        Assert.Contains("giay-chung-sinh.pdf", browser.PageText);
+        Assert.DoesNotContain("không được nhận", browser.PageText);
+        Shot(browser, "receipt-1280");
+
+        browser.Open("/ho-so-cua-toi");
+        WaitForText(browser, "Hồ sơ của tôi");
+        var row = browser.FindAll("#my-dossiers tbody tr").Single(r => r.Text.Contains(code));
+        Assert.Contains("Đã tiếp nhận", row.Text);
+        Assert.Contains("Thủ tục đăng ký khai sinh", row.Text);
+        Shot(browser, "my-dossiers-1280");
+
+        row.FindElement(By.LinkText(code)).Click();
+        WaitForText(browser, "Quá trình giải quyết");
+        Assert.Equal("Đã tiếp nhận", browser.Text("#status"));
+        Assert.Contains("Hồ sơ được tiếp nhận", browser.Text("#timeline"));
+        Assert.Contains("giay-chung-sinh.pdf", browser.Text("#documents"));
+        Shot(browser, "dossier-1280");
+    }
+
+    [Fact]
+    public void A_wrong_id_number_shows_its_message_next_to_the_field_and_keeps_what_was_typed()
+    {
+        using var browser = app.OpenBrowser();
+        SignIn(browser, "citizen");
+        browser.Open("/nop-ho-so/" + BirthRegistration);
+        FillBirthRegistration(browser, "Trần Gia Hân", idNumber: "12345");
+        browser.Press("Tiếp tục");
+
+        var error = browser.Find("#e-applicant-idNumber");
+        Assert.Contains("12 chữ số", error.Text);
+        var idField = browser.Field("Số định danh cá nhân (CCCD)");
+        Assert.Contains("e-applicant-idNumber", idField.GetAttribute("aria-describedby"));
+        Assert.Equal("true", idField.GetAttribute("aria-invalid"));
+        Assert.Equal("12345", idField.GetAttribute("value"));
+        // Everything else is kept as typed, and the summary links to the field.
+        Assert.Equal("Trần Gia Hân", browser.Field("Họ, chữ đệm, tên của trẻ").GetAttribute("value"));
+        Assert.Equal("Kinh", browser.Field("Dân tộc của trẻ").GetAttribute("value"));
+        Assert.Equal("Mẹ", new OpenQA.Selenium.Support.UI.SelectElement(browser.Field("Quan hệ của người đi đăng ký")).SelectedOption.Text);
+        Assert.Equal(ThoiSon, new OpenQA.Selenium.Support.UI.SelectElement(browser.Field("Xã, phường, đặc khu")).SelectedOption.Text);
+        Assert.NotNull(browser.Find("#error-summary a[href='#f-applicant-idNumber']"));
+        Assert.Contains("1. Điền thông tin", browser.PageText);
+        Shot(browser, "submit-error-1280");
+
+        // Corrected, it goes on to the review.
+        browser.Fill("Số định danh cá nhân (CCCD)", IdNumber);
+        browser.Press("Tiếp tục");
+        WaitForText(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        // Back to edit keeps the values too.
+        browser.Press("Quay lại sửa");
+        WaitForText(browser, "1. Điền thông tin");
+        Assert.Equal(IdNumber, browser.Field("Số định danh cá nhân (CCCD)").GetAttribute("value"));
+
+        // Another province lists its own communes, without script, and nothing typed is lost.
+        browser.Select("Tỉnh, thành phố", "Đồng Tháp");
+        browser.Press("Hiện các xã, phường của tỉnh đã chọn");
+        var wait = browser.Wait();
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        wait.Until(_ => new OpenQA.Selenium.Support.UI.SelectElement(browser.Field("Xã, phường, đặc khu")).Options.Any(o => o.Text == "Xã Mỹ Hiệp"));
+        // (Đồng Tháp has a Phường Thới Sơn of its own; Long Xuyên is An Giang only.)
+        Assert.DoesNotContain(new OpenQA.Selenium.Support.UI.SelectElement(browser.Field("Xã, phường, đặc khu")).Options, o => o.Text == "Phường Long Xuyên");
+        Assert.Equal(IdNumber, browser.Field("Số định danh cá nhân (CCCD)").GetAttribute("value"));
+        Assert.Equal("Trần Gia Hân", browser.Field("Họ, chữ đệm, tên của trẻ").GetAttribute("value"));
+        Assert.Empty(browser.FindAll(".field-error"));
+    }
+
+    [Fact]
+    public async Task Tracking_by_code_and_id_number_shows_the_status_and_a_wrong_pair_says_not_found()
+    {
+        string code;
+        using (var citizen = app.OpenBrowser())
+            code = SubmitOnline(citizen, "Lê Bảo Ngọc");
+
+        using var browser = app.OpenBrowser();
+        browser.Open("/tra-cuu");
+        browser.Fill("Mã hồ sơ", code.ToLowerInvariant());
+        browser.Fill("Số định danh cá nhân của người nộp", IdNumber);
+        browser.Press("Tra cứu");
+        WaitForText(browser, "Tình trạng hồ sơ");
+        Assert.Equal("Đã tiếp nhận", browser.Text("#status"));
+        Assert.Contains(code, browser.Text("#track-result"));
+        Assert.Contains("Ngày hẹn trả kết quả", browser.Text("#track-result"));
+        // No personal data on the public page.
+        Assert.DoesNotContain("Phạm Thị Hồng", browser.PageText);
+        Shot(browser, "track-1280");
+
+        browser.Fill("Số định danh cá nhân của người nộp", "091185009999");
+        browser.Press("Tra cứu");
+        WaitForText(browser, "Không tìm thấy hồ sơ");
+        Assert.DoesNotContain("Tình trạng hồ sơ", browser.PageText);
+
+        // Waiting for a supplement is said plainly.
+        var officer = await Api.SignInAsync(app, "officer");
+        await officer.ActAsync(code, "requestSupplement", note: "Bổ sung bản sao giấy tờ tùy thân của mẹ.");
+        browser.Fill("Số định danh cá nhân của người nộp", IdNumber);
+        browser.Press("Tra cứu");
+        WaitForText(browser, "Tình trạng hồ sơ");
+        Assert.Equal("Chờ bổ sung hồ sơ", browser.Text("#status"));
+        Assert.Contains("đang chờ bạn bổ sung hồ sơ", browser.PageText);
+    }
+
+    [Fact]
+    public async Task The_citizen_sees_the_dossier_returned_after_the_office_carries_it_through()
+    {
+        using var browser = app.OpenBrowser();
+        var code = SubmitOnline(browser, "Võ Thanh Tâm");
+
+        var officer = await Api.SignInAsync(app, "officer");
+        var specialist = await Api.SignInAsync(app, "specialist");
+        var leader = await Api.SignInAsync(app, "leader");
+        await officer.ActAsync(code, "assign", assignee: "specialist");
+        await specialist.ActAsync(code, "startProcessing");
+        await specialist.ActAsync(code, "submitForApproval");
+        await leader.ActAsync(code, "approve");
+        await officer.ActAsync(code, "markResultReady");
+        await officer.ActAsync(code, "returnResult");
+
+        browser.Open("/ho-so-cua-toi/" + code);
+        WaitForText(browser, "Quá trình giải quyết");
+        Assert.Equal("Đã trả kết quả", browser.Text("#status"));
+        var timeline = browser.FindAll("#timeline li").Select(li => li.Text).ToList();
+        Assert.Equal(7, timeline.Count);
+        Assert.StartsWith("Hồ sơ được tiếp nhận", timeline[0]);
+        Assert.Contains("Bạn", timeline[0]);
+        Assert.Contains("Chuyên viên", timeline[2]);
+        Assert.Contains("Lãnh đạo", timeline[4]);
+        Assert.StartsWith("Đã trả kết quả", timeline[6]);
+        Assert.Contains("Bộ phận Một cửa", timeline[6]);
+        Assert.Contains("Ngày trả kết quả", browser.PageText);
+        // A finished dossier offers nothing more to do.
+        Assert.Empty(browser.FindAll("form[enctype='multipart/form-data']"));
+        Assert.DoesNotContain("Rút hồ sơ", browser.PageText);
+        Shot(browser, "dossier-returned-1280");
+
+        browser.Open("/ho-so-cua-toi");
+        Assert.Contains("Đã trả kết quả", browser.FindAll("#my-dossiers tbody tr").Single(r => r.Text.Contains(code)).Text);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_citizen_answers_a_supplement_request_and_the_dossier_goes_back_to_the_office()
+    {
+        using var browser = app.OpenBrowser(360, 780);
+        var code = SubmitOnline(browser, "Huỳnh Anh Thư", phone: true);
+        AssertFitsTheScreen(browser);
+
+        var officer = await Api.SignInAsync(app, "officer");
+        await officer.ActAsync(code, "assign", assignee: "specialist");
+        var specialist = await Api.SignInAsync(app, "specialist");
+        await specialist.ActAsync(code, "startProcessing");
+        const string request = "Bổ sung bản sao Giấy chứng nhận kết hôn của cha mẹ.";
+        await specialist.ActAsync(code, "requestSupplement", note: request);
+
+        browser.Open("/ho-so-cua-toi/" + code);
+        WaitForText(browser, "Yêu cầu bổ sung hồ sơ");
+        Assert.Equal("Chờ bổ sung hồ sơ", browser.Text("#status"));
+        Assert.Equal(request, browser.Text("#supplement-note"));
+        AssertFitsTheScreen(browser);
+        Shot(browser, "supplement-360");
+
+        // Nothing chosen: the page says so and resubmits nothing.
+        browser.Press("Nộp bổ sung");
+        WaitForText(browser, "Chọn ít nhất một tệp");
+        Assert.Equal("Chờ bổ sung hồ sơ", browser.Text("#status"));
+
+        browser.Field("Giấy tờ theo yêu cầu bổ sung").SendKeys(Pdf("giay-ket-hon.pdf"));
+        browser.Fill("Ghi chú gửi cơ quan giải quyết", "Đã bổ sung giấy chứng nhận kết hôn.");
+        browser.Press("Nộp bổ sung");
+        WaitForText(browser, "Đã nộp bổ sung hồ sơ. Thời hạn giải quyết được tính tiếp.");
+        Assert.Equal("Đang xử lý", browser.Text("#status"));
+        Assert.Contains("giay-ket-hon.pdf", browser.Text("#documents"));
+        var timeline = browser.Text("#timeline");
+        Assert.Contains("Yêu cầu bổ sung, hoàn thiện hồ sơ", timeline);
+        Assert.Contains(request, timeline);
+        Assert.Contains("Đã nộp bổ sung hồ sơ", timeline);
+        Assert.DoesNotContain("Yêu cầu bổ sung hồ sơ", browser.Find("main").Text.Split("Quá trình giải quyết")[0]);
+        AssertFitsTheScreen(browser);
+        Shot(browser, "supplement-done-360");
+
+        var dossier = await officer.GetAsync(code);
+        Assert.Equal("processing", dossier.GetProperty("status").GetString());
+        Assert.Equal(2, dossier.GetProperty("documents").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_pdf_or_image_is_refused_but_the_dossier_is_received_and_named_on_the_receipt()
+    {
+        using var browser = app.OpenBrowser();
+        SignIn(browser, "citizen");
+        browser.Open("/nop-ho-so/" + BirthRegistration);
+        FillBirthRegistration(browser, "Đặng Quốc Bảo");
+        browser.Press("Tiếp tục");
+        WaitForText(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        var text = Path.Combine(Path.GetTempPath(), $"motcua-{Guid.NewGuid():N}", "ghi-chu.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(text)!);
+        File.WriteAllText(text, "không phải PDF");
+        browser.Field("Giấy chứng sinh").SendKeys(text);
+        browser.Press("Nộp hồ sơ");
+        WaitForText(browser, "Hồ sơ của bạn đã được tiếp nhận");
+        Assert.Matches(DossierCode(), browser.Text("#dossier-code"));
+        Assert.Contains("các tệp sau không được nhận", browser.PageText);
+        Assert.Contains("Giấy chứng sinh", browser.Find("[role=alert]").Text);
+
+        // The paper is added afterwards from the dossier page.
+        browser.Press("Xem hồ sơ");
+        WaitForText(browser, "Tải thêm giấy tờ");
+        new OpenQA.Selenium.Support.UI.SelectElement(browser.Field("Giấy tờ")).SelectByText("Giấy chứng sinh", partialMatch: true);
+        browser.Field("Tệp giấy tờ").SendKeys(text);
+        browser.Press("Tải lên");
+        WaitForText(browser, "Chỉ nhận tệp PDF, JPEG hoặc PNG.");
+        Assert.Contains("e-file", browser.Field("Tệp giấy tờ").GetAttribute("aria-describedby"));
+        // The choice of paper is kept after the refusal.
+        Assert.StartsWith("Giấy chứng sinh", new OpenQA.Selenium.Support.UI.SelectElement(browser.Field("Giấy tờ")).SelectedOption.Text);
+        browser.Field("Tệp giấy tờ").SendKeys(Pdf());
+        browser.Press("Tải lên");
+        WaitForText(browser, "Đã tải lên giấy tờ.");
+        Assert.Contains("giay-chung-sinh.pdf", browser.Text("#documents"));
+    }
+
+    [Fact]
+    public void The_citizen_withdraws_a_dossier_after_confirming()
+    {
+        using var browser = app.OpenBrowser(360, 780);
+        var code = SubmitOnline(browser, "Trương Bảo Anh");
+        browser.Open("/ho-so-cua-toi/" + code);
+        WaitForText(browser, "Quá trình giải quyết");
+        browser.Press("Rút hồ sơ");
+        WaitForText(browser, "Bạn có chắc muốn rút hồ sơ này?");
+        Assert.Equal("Đã tiếp nhận", browser.Text("#status"));
+        AssertFitsTheScreen(browser);
+        Shot(browser, "withdraw-confirm-360");
+        browser.Fill("Lý do rút hồ sơ", "Gia đình sẽ nộp trực tiếp tại phường.");
+        browser.Press("Xác nhận rút hồ sơ");
+        WaitForText(browser, "Hồ sơ đã được rút.");
+        Assert.Equal("Đã rút hồ sơ", browser.Text("#status"));
+        Assert.Contains("Gia đình sẽ nộp trực tiếp tại phường.", browser.Text("#timeline"));
+        Assert.DoesNotContain("Xác nhận rút hồ sơ", browser.PageText);
+    }
+
+    [Fact]
+    public async Task A_citizen_below_the_required_e_id_level_is_told_where_to_go_before_filling_anything()
+    {
+        const string userName = "citizen-eid1";
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MotCua.Data.Entities.AppUser>>();
+            if (await users.FindByNameAsync(userName) is null)
+            {
+                var user = new MotCua.Data.Entities.AppUser { UserName = userName, FullName = "Ngô Văn Tư", EidLevel = 1, ProvinceCode = "91" };
+                Assert.True((await users.CreateAsync(user, BrowserApp.Password)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(user, "Citizen")).Succeeded);
+            }
+        }
+        using var browser = app.OpenBrowser();
+        SignIn(browser, userName);
+        browser.Open("/thu-tuc/" + BirthRegistration);
+        WaitForText(browser, "yêu cầu tài khoản định danh điện tử mức 2");
+        Assert.Empty(browser.FindAll("a[href^='/nop-ho-so/']"));
+        browser.Open("/nop-ho-so/" + BirthRegistration);
+        WaitForText(browser, "nhờ tổ công nghệ số cộng đồng hỗ trợ");
+        Assert.Empty(browser.FindAll("form input:not([type=hidden]), form select"));
+        Shot(browser, "submit-eid-too-low-1280");
+    }
+
+    [Fact]
+    public void A_procedure_offered_only_at_the_counter_says_so_and_an_unknown_code_is_not_found()
+    {
+        using var browser = app.OpenBrowser(360, 780);
+        browser.Open("/thu-tuc/2.000815");
+        WaitForText(browser, "Thủ tục này chưa nộp trực tuyến được");
+        Assert.Empty(browser.FindAll("a[href^='/nop-ho-so/']"));
+        Assert.Contains("2.000 đồng", browser.PageText);
+        AssertFitsTheScreen(browser);
+        Shot(browser, "procedure-counter-360");
+
+        browser.Open("/thu-tuc/9.999999");
+        WaitForText(browser, "Không tìm thấy thủ tục");
+    }
+
+    [Fact]
+    public void A_volunteer_submits_for_someone_after_recording_consent()
+    {
+        using var browser = app.OpenBrowser();
+        SignIn(browser, "volunteer");
+        browser.Open("/nop-ho-so/" + BirthRegistration);
+        WaitForText(browser, "Bạn đang nộp thay cho người dân");
+        browser.Fill("Họ, chữ đệm và tên", "Lâm Thị Sáu");
+        FillBirthRegistration(browser, "Lâm Gia Huy");
+        browser.Press("Tiếp tục");
+        WaitForText(browser, "Cần xác nhận người có hồ sơ đã đồng ý");
+        browser.Find("#f-consent").Click();
+        browser.Press("Tiếp tục");
+        WaitForText(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        browser.Press("Nộp hồ sơ");
+        WaitForText(browser, "Hồ sơ của bạn đã được tiếp nhận");
+        var code = browser.Text("#dossier-code");
+        browser.Open("/ho-so-cua-toi");
+        Assert.Contains("Lâm Thị Sáu", browser.FindAll("#my-dossiers tbody tr").Single(r => r.Text.Contains(code)).Text);
+    }
+
+    // ---- helpers ----
+
+    /// <summary>Signs in as the citizen and submits a birth registration with one PDF; returns the dossier code.</summary>
+    private static string SubmitOnline(Infrastructure.Browser browser, string childName, bool phone = false)
+    {
+        SignIn(browser, "citizen");
+        browser.Open("/thu-tuc/" + BirthRegistration);
+        browser.Press("Nộp hồ sơ trực tuyến");
+        WaitForText(browser, "1. Điền thông tin");
+        FillBirthRegistration(browser, childName);
+        if (phone) Shot(browser, "submit-step1-360");
+        browser.Press("Tiếp tục");
+        WaitForText(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        browser.Field("Giấy chứng sinh").SendKeys(Pdf());
+        if (phone) Shot(browser, "submit-step2-360");
+        browser.Press("Nộp hồ sơ");
+        WaitForText(browser, "Hồ sơ của bạn đã được tiếp nhận");
+        if (phone) Shot(browser, "receipt-360");
+        var code = browser.Text("#dossier-code");
+        Assert.Matches(DossierCode(), code);
+        return code;
+    }
+
+    private static void FillBirthRegistration(Infrastructure.Browser browser, string childName, string idNumber = IdNumber)
+    {
+        browser.Select("Xã, phường, đặc khu", ThoiSon);
+        browser.Fill("Số định danh cá nhân (CCCD)", idNumber);
+        SetDate(browser, "Ngày sinh", "1985-03-12");
+        browser.Fill("Số điện thoại", "0912345678");
+        browser.Fill("Họ, chữ đệm, tên của trẻ", childName);
+        SetDate(browser, "Ngày, tháng, năm sinh của trẻ", DateTime.Today.AddDays(-10).ToString("yyyy-MM-dd"));
+        browser.Select("Giới tính của trẻ", "Nam");
+        browser.Fill("Dân tộc của trẻ", "Kinh");
+        browser.Fill("Nơi sinh của trẻ", "Bệnh viện Đa khoa tỉnh An Giang");
+        browser.Fill("Quê quán của trẻ", "Phường Thới Sơn, tỉnh An Giang");
+        browser.Select("Quan hệ của người đi đăng ký", "Mẹ");
+    }
+
+    /// <summary>A date input is typed in the browser's locale format; setting its value is the same for every locale.</summary>
+    private static void SetDate(Infrastructure.Browser browser, string label, string isoDate) =>
+        browser.Driver.ExecuteScript("arguments[0].value = arguments[1];", browser.Field(label), isoDate);
+
+    /// <summary>A small PDF file on disk for the file inputs.</summary>
+    private static string Pdf(string name = "giay-chung-sinh.pdf")
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"motcua-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name);
+        File.WriteAllBytes(path, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray());
+        return path;
+    }
+
+    /// <summary>
+    /// Signs in through the sign-in page and makes sure the sign-in cookie is there. Unlike the shared helper it does not
+    /// rely on the redirect: whatever page answers the post, the cookie decides.
+    /// </summary>
+    private static void SignIn(Infrastructure.Browser browser, string userName)
+    {
+        browser.Open("/dang-nhap");
+        browser.Fill("Tên đăng nhập", userName);
+        browser.Fill("Mật khẩu", BrowserApp.Password);
+        browser.Field("Mật khẩu").SendKeys(Keys.Enter);
+        var wait = browser.Wait();
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        wait.Until(d => d.FindElements(By.Id("password")).Count == 0);
+        if (browser.Driver.Manage().Cookies.GetCookieNamed("motcua.auth") is null) browser.Open("/");
+        wait.Message = $"not signed in as {userName}";
+        wait.Until(d => d.Manage().Cookies.GetCookieNamed("motcua.auth") is not null);
+    }
+
+    /// <summary>
+    /// Waits for a text on the page, across the page change a button press starts (the old page's elements go stale
+    /// while the next one loads).
+    /// </summary>
+    private static void WaitForText(Infrastructure.Browser browser, string text, int seconds = 10)
+    {
+        var wait = browser.Wait(seconds);
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        wait.Message = $"'{text}' did not appear";
+        wait.Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
+    }
+
+    private static void AssertFitsTheScreen(Infrastructure.Browser browser)
+    {
+        var inner = Convert.ToInt32(browser.Driver.ExecuteScript("return window.innerWidth;"));
+        var scrollWidth = Convert.ToInt32(browser.Driver.ExecuteScript("return document.documentElement.scrollWidth;"));
+        Assert.True(scrollWidth <= inner, $"{browser.Url} is {scrollWidth}px wide on a {inner}px screen");
+    }
+
+    /// <summary>
+    /// Full-page screenshots for people to look at, when MOTCUA_PORTAL_SHOTS names a folder. Taken through the DevTools
+    /// protocol so that an emulated phone screen is captured whole, not only its first screenful.
+    /// </summary>
+    private static void Shot(Infrastructure.Browser browser, string name)
+    {
+        if (Environment.GetEnvironmentVariable("MOTCUA_PORTAL_SHOTS") is not { Length: > 0 } dir) return;
+        Directory.CreateDirectory(dir);
+        var metrics = (Dictionary<string, object>)browser.Driver.ExecuteCdpCommand("Page.getLayoutMetrics", []);
+        var size = (Dictionary<string, object>)metrics["cssContentSize"];
+        var width = Convert.ToDouble(size["width"], System.Globalization.CultureInfo.InvariantCulture);
+        var height = Math.Min(6000, Convert.ToDouble(size["height"], System.Globalization.CultureInfo.InvariantCulture));
+        Capture(browser, Path.Combine(dir, name + ".png"), width, 0, height);
+        // Long pages also in screen-sized parts, readable at full size.
+        if (height > 1400)
+            for (var (y, part) = (0d, 1); y < height; y += 1200, part++)
+                Capture(browser, Path.Combine(dir, $"{name}.part{part}.png"), width, y, Math.Min(1200, height - y));
+    }
+
+    private static void Capture(Infrastructure.Browser browser, string path, double width, double y, double height)
+    {
+        var clip = new Dictionary<string, object> { ["x"] = 0, ["y"] = y, ["width"] = width, ["height"] = height, ["scale"] = 1 };
+        var shot = (Dictionary<string, object>)browser.Driver.ExecuteCdpCommand("Page.captureScreenshot",
+            new Dictionary<string, object> { ["format"] = "png", ["captureBeyondViewport"] = true, ["clip"] = clip });
+        File.WriteAllBytes(path, Convert.FromBase64String((string)shot["data"]));
+    }
+
+    /// <summary>The HTTP API as a member of staff uses it: a bearer token and the dossier's current version.</summary>
+    private sealed class Api(HttpClient http)
+    {
+        public static async Task<Api> SignInAsync(BrowserApp app, string userName)
+        {
+            var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+            var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = BrowserApp.Password });
+            login.EnsureSuccessStatusCode();
+            var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return new Api(http);
+        }
+
+        public async Task<JsonElement> GetAsync(string code)
+        {
+            var response = await http.GetAsync($"/api/v1/dossiers/{code}");
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        public async Task<JsonElement> ActAsync(string code, string action, string? note = null, string? assignee = null)
+        {
+            var version = (await GetAsync(code)).GetProperty("version").GetInt32();
+            var response = await http.PostAsJsonAsync($"/api/v1/dossiers/{code}/actions", new { action, version, note, assignee });
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{action} on {code}: {(int)response.StatusCode} {body}");
+            return JsonDocument.Parse(body).RootElement.Clone();
+        }
+    }
+}
