@@ -61,7 +61,7 @@ public class ScreenshotTests(BrowserApp app)
             using var browser = app.OpenBrowser(width, width == 360 ? 780 : 900);
             if (user is not null) browser.SignIn(user);
             browser.Open(path);
-            Assert.DoesNotContain("/dang-nhap", browser.Url);
+            if (user is not null) Assert.DoesNotContain("/dang-nhap", browser.Url); // signed in, not sent back to sign in
             Assert.False(string.IsNullOrWhiteSpace(browser.Find("main h1").Text), $"{path} has no heading");
             Assert.Equal("vi", browser.Find("html").GetAttribute("lang"));
 
