@@ -45,8 +45,7 @@ public sealed class ActOnDossier(MotCuaDbContext db, CalendarProvider calendars,
         var dossier = await db.Dossiers.VisibleTo(db, user).Include(d => d.History).Include(d => d.ApologySlips).Include(d => d.Documents)
             .AsSplitQuery().SingleOrDefaultAsync(d => d.Code == code, ct);
         if (dossier is null) return problems.Fail<Dossier>(StatusCodes.Status404NotFound, "Dossiers.NotFound", code);
-        var province = await db.ProvinceOf(dossier.UnitCode).SingleOrDefaultAsync(ct);
-        if (!DossierAccess.MayActOn(dossier, user, province))
+        if (!DossierAccess.MayActOn(dossier, user))
             return problems.Fail<Dossier>(StatusCodes.Status403Forbidden, "Dossiers.NotYourUnit");
 
         if (action == DossierAction.Assign && !string.IsNullOrWhiteSpace(request.Assignee))

@@ -29,8 +29,8 @@ public static class DossierAccess
         return dossiers.Where(_ => false);
     }
 
-    /// <summary>Whether the user may act on (not only see) the dossier: staff of the competent unit, the province's admin, or the owner.</summary>
-    public static bool MayActOn(Dossier dossier, CurrentUser user, string? dossierProvinceCode)
+    /// <summary>Whether the user may act on (not only see) the dossier: staff of the competent unit, or the owner.</summary>
+    public static bool MayActOn(Dossier dossier, CurrentUser user)
     {
         // The province administrator reads every dossier of the province but changes none.
         if (user.Is(Roles.Officer) || user.Is(Roles.Specialist) || user.Is(Roles.Leader)) return user.UnitCode == dossier.UnitCode;

@@ -26,8 +26,7 @@ public static class GetDossier
         var definition = MotCua.Data.CatalogJson.Deserialize(version.DefinitionJson);
         var handedIn = dossier.Documents.Select(d => d.RequiredDocumentCode).ToHashSet();
         var missing = definition.RequiredDocuments.Where(r => r.Required && !handedIn.Contains(r.Code)).Select(r => r.Code).ToList();
-        var province = await db.ProvinceOf(dossier.UnitCode).SingleOrDefaultAsync(ct);
-        var actions = DossierAccess.MayActOn(dossier, user, province)
+        var actions = DossierAccess.MayActOn(dossier, user)
             ? DossierTransitionRules.Available(dossier.Status, user.Actor)
                 .Where(a => a != DossierAction.Apologize || dossier.IsOverdueAt(now))
             : [];

@@ -44,8 +44,7 @@ public sealed class UploadDocument(MotCuaDbContext db, TimeProvider time, Proble
         var t = problems.Text;
         var dossier = await db.Dossiers.VisibleTo(db, user).Include(d => d.Documents).SingleOrDefaultAsync(d => d.Code == code, ct);
         if (dossier is null) return problems.Fail<DossierDocument>(StatusCodes.Status404NotFound, "Dossiers.NotFound", code);
-        var province = await db.ProvinceOf(dossier.UnitCode).SingleOrDefaultAsync(ct);
-        if (!DossierAccess.MayActOn(dossier, user, province) && dossier.ReceivingUnitCode != user.UnitCode)
+        if (!DossierAccess.MayActOn(dossier, user) && dossier.ReceivingUnitCode != user.UnitCode)
             return problems.Fail<DossierDocument>(StatusCodes.Status403Forbidden, "Dossiers.NotYourUnit");
         if (DossierTransitionRules.IsFinal(dossier.Status))
             return problems.Fail<DossierDocument>(StatusCodes.Status409Conflict, "Documents.DossierClosed");
