@@ -96,7 +96,13 @@ public sealed class Browser : IDisposable
         Wait().Until(d => !d.Url.Contains("/dang-nhap", StringComparison.Ordinal));
     }
 
-    public WebDriverWait Wait(int seconds = 10) => new(Driver, TimeSpan.FromSeconds(seconds));
+    /// <summary>A wait that retries while the page is being replaced (elements of the old page go stale).</summary>
+    public WebDriverWait Wait(int seconds = 10)
+    {
+        var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds));
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        return wait;
+    }
 
     public void WaitForText(string text, int seconds = 10) =>
         Wait(seconds).Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
