@@ -23,6 +23,8 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<DossierDocument> DossierDocuments => Set<DossierDocument>();
     public DbSet<DossierDocumentContent> DossierDocumentContents => Set<DossierDocumentContent>();
     public DbSet<ApologySlip> ApologySlips => Set<ApologySlip>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DossierLeg> DossierLegs => Set<DossierLeg>();
 
     /// <summary>True on PostgreSQL; raw SQL that differs by provider checks it.</summary>
     public abstract bool IsPostgres { get; }

@@ -13,6 +13,7 @@ using MotCua.Web.Calendar;
 using MotCua.Web.Catalog;
 using MotCua.Web.Demo;
 using MotCua.Web.Dossiers;
+using MotCua.Web.Integrations;
 using MotCua.Web.Units;
 
 namespace MotCua.Web.Infrastructure;
@@ -106,6 +107,7 @@ public static class HostSetup
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => o.Cookie.Name = "motcua.af");
         services.Configure<DemoOptions>(config.GetSection("MotCua:Demo"));
+        services.AddMotCuaIntegrations(config, builder.Environment);
         return builder;
     }
 
@@ -153,6 +155,8 @@ public static class HostSetup
         api.MapProcedureEndpoints();
         api.MapCalendarEndpoints();
         api.MapDossierEndpoints();
+        api.MapIntegrationEndpoints();
+        app.MapPartnerSimulators();
         app.MapPageEndpoints();
         app.MapRazorComponents<MotCua.Web.Components.App>();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
