@@ -1,4 +1,12 @@
 using MotCua.Web.Infrastructure;
+using MotCua.Web.Integrations;
+
+if (PartnerSimulatorHost.IsCommand(args))
+{
+    await using var simulators = PartnerSimulatorHost.Build(args[1..]);
+    await simulators.RunAsync();
+    return 0;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMotCua();

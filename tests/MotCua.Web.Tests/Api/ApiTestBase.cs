@@ -42,10 +42,16 @@ public abstract class ApiTestBase : IDisposable
         ["address"] = "Khóm 3, phường Thới Sơn, tỉnh An Giang",
     };
 
-    /// <summary>Form data that satisfies the required fields of the birth registration in the seed catalog.</summary>
+    /// <summary>Form data that satisfies the required fields of the procedure in the seed catalog.</summary>
     protected async Task<JsonObject> ValidFormDataAsync(string procedureCode)
     {
         using var client = await App.ClientAsync();
+        return await ValidFormDataAsync(client, procedureCode);
+    }
+
+    /// <summary>Form data that satisfies the required fields of the procedure, read from the catalog through <paramref name="client"/>.</summary>
+    public static async Task<JsonObject> ValidFormDataAsync(HttpClient client, string procedureCode)
+    {
         var procedure = await client.GetFromJsonAsync<JsonObject>($"/api/v1/procedures/{procedureCode}");
         var data = new JsonObject();
         foreach (var field in procedure!["formFields"]!.AsArray())

@@ -18,6 +18,8 @@ namespace MotCua.Web.Tests.Infrastructure;
 public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test-Password-2025";
+    /// <summary>The JWT signing key of the test hosts (the same on every node, so a token works on each).</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray());
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
     /// <summary>The domain clock. Runs with the real time until a test sets it.</summary>
@@ -27,7 +29,7 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected abstract Task<string> CreateConnectionStringAsync();
     private string _connectionString = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _connectionString = await CreateConnectionStringAsync();
         _ = Services; // builds the host: migrates and seeds
@@ -43,7 +45,7 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("MotCua:Demo:Enabled", "true");
         builder.UseSetting("MotCua:Demo:SampleDossiers", "false");
         builder.UseSetting("MotCua:Seed:DemoPassword", Password);
-        builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
+        builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicTrackingPerMinute", "100000");
         builder.ConfigureServices(services =>

@@ -1,19 +1,37 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Integrations;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Integrations;
 
 /// <summary>
-/// The host with the outbox worker on (node "node-a", polling every 50 ms) and the partner simulators on, on its own
-/// database. The partner adapters are real typed HttpClients whose primary handler is this host's in-process TestServer:
-/// messages travel as real HTTP requests to /simulators/{partner}/...
+/// The host with the outbox worker on (node "node-a", polling every 50 ms), on its own database, and the partner
+/// simulators in a host of their own on a loopback port (<see cref="PartnerSimulatorHost"/>): the partner adapters send
+/// real HTTP over TCP to them, as they would to the real partners.
 /// </summary>
 public abstract class IntegrationApp : MotCuaApp
 {
     public const string NodeA = "node-a";
+    private WebApplication? _simulators;
+
+    /// <summary>The simulators' address, e.g. <c>http://127.0.0.1:40123</c>.</summary>
+    public string SimulatorUrl { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        _simulators = PartnerSimulatorHost.Build(["--urls", "http://127.0.0.1:0"]);
+        await _simulators.StartAsync();
+        SimulatorUrl = _simulators.Urls.First();
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_simulators is not null) await _simulators.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,11 +45,8 @@ public abstract class IntegrationApp : MotCuaApp
         builder.UseSetting("Integrations:BackoffMaxSeconds", "600");
         builder.UseSetting("Integrations:Breaker:MinimumThroughput", "5");
         builder.UseSetting("Integrations:Breaker:BreakSeconds", "30");
-        builder.UseSetting("Integrations:Simulators:Enabled", "true");
-        foreach (var partner in new[] { "portal", "civilStatus", "residence", "healthInsurance" })
-            builder.UseSetting($"Integrations:Partners:{partner}:BaseUrl", $"http://localhost/simulators/{partner}/");
-        builder.ConfigureServices(services => services.ConfigureHttpClientDefaults(http =>
-            http.ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler())));
+        foreach (var partner in Partners.All)
+            builder.UseSetting($"Integrations:Partners:{partner}:BaseUrl", $"{SimulatorUrl}/simulators/{partner}/");
     }
 }
 

@@ -11,8 +11,10 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Integrations;
 
 /// <summary>Helpers of the outbox tests: simulator switches over HTTP, waiting for the worker, reading the outbox.</summary>
-public abstract class IntegrationTestBase(MotCuaApp app) : ApiTestBase(app), IAsyncLifetime
+public abstract class IntegrationTestBase(IntegrationApp app) : ApiTestBase(app), IAsyncLifetime
 {
+    private static readonly HttpClient SimulatorClient = new();
+
     public const string BirthBundle = "2.002621";
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -36,18 +38,16 @@ public abstract class IntegrationTestBase(MotCuaApp app) : ApiTestBase(app), IAs
         await Task.Delay(300);
     }
 
-    protected async Task SetModeAsync(string partner, string mode, string? field = null)
+    protected async Task SetModeAsync(string partner, string mode, string? field = null, int? delayMs = null)
     {
-        using var client = App.CreateClient();
-        var response = await client.PostAsJsonAsync($"/simulators/{partner}/mode", new { mode, field });
+        var response = await SimulatorClient.PostAsJsonAsync($"{app.SimulatorUrl}/simulators/{partner}/mode", new { mode, field, delayMs });
         await ExpectAsync(response, HttpStatusCode.OK);
     }
 
     /// <summary>What the simulated partner recorded (one per idempotency key) and the keys it received more than once.</summary>
     protected async Task<(List<JsonObject> Received, List<string> DuplicateKeys)> SimulatorAsync(string partner)
     {
-        using var client = App.CreateClient();
-        var body = (await client.GetFromJsonAsync<JsonObject>($"/simulators/{partner}/received"))!;
+        var body = (await SimulatorClient.GetFromJsonAsync<JsonObject>($"{app.SimulatorUrl}/simulators/{partner}/received"))!;
         return (body["received"]!.AsArray().Select(r => r!.AsObject()).ToList(),
             body["duplicateKeys"]!.AsArray().Select(k => k!.GetValue<string>()).ToList());
     }
