@@ -18,6 +18,7 @@ public static class IntegrationSetup
         services.AddSingleton<PartnerSimulators>();
         services.AddSingleton<PartnerCircuitBreakers>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddScoped<OutboxAdmin>();
 
         AddPartner<NationalPortalClient>(services, Partners.Portal);
         AddPartner<CivilStatusClient>(services, Partners.CivilStatus);

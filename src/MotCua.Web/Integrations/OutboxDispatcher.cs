@@ -155,6 +155,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, PartnerCircuit
                     if (result.Reference is not null) leg.ResultReference = result.Reference;
                     leg.LastError = result.Outcome == PartnerOutcome.Delivered ? null : error;
                     leg.UpdatedAt = now;
+                    if (legStatus == DossierLegStatus.Accepted && message.Kind == OutboxMessageKind.CivilStatusRegistration)
+                        OutboxRecorder.CivilStatusAccepted(db, message, result.Reference, now);
                     await db.SaveChangesAsync(ct);
                 }
             }

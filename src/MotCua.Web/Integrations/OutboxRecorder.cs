@@ -43,6 +43,9 @@ public sealed class OutboxRecorder(TimeProvider time) : IDossierChangeObserver
         {
             if (action == DossierAction.Approve)
             {
+                // The civil-status registration goes first; the birth bundle's residence and health insurance legs
+                // need its registration (the child's personal ID number) and are sent when it is accepted.
+                if (leg.Partner != Partners.CivilStatus) continue;
                 var legKind = Partners.LegKind(leg.Partner);
                 db.OutboxMessages.Add(NewMessage(dossier, leg.Partner, legKind, LegPayload(dossier, leg.Partner, legKind), now));
             }
@@ -51,6 +54,38 @@ public sealed class OutboxRecorder(TimeProvider time) : IDossierChangeObserver
                 leg.Status = DossierLegStatus.Cancelled;
                 leg.LastError = $"dossier {JsonNamingPolicy.CamelCase.ConvertName(action.ToString())}";
             }
+            leg.UpdatedAt = now;
+        }
+    }
+
+    /// <summary>
+    /// The civil-status software accepted a registration: the dossier's legs that wait for it (the birth bundle's
+    /// residence and health insurance) get their messages, carrying the registration number, in the transaction that
+    /// records the acceptance.
+    /// </summary>
+    public static void CivilStatusAccepted(MotCuaDbContext db, OutboxMessage accepted, string? registrationNumber, DateTimeOffset now)
+    {
+        var waiting = db.DossierLegs.Where(l => l.DossierCode == accepted.DossierCode && l.Partner != Partners.CivilStatus
+            && l.Status == DossierLegStatus.Pending).ToList();
+        foreach (var leg in waiting)
+        {
+            var kind = Partners.LegKind(leg.Partner);
+            var payload = System.Text.Json.Nodes.JsonNode.Parse(accepted.PayloadJson)!.AsObject();
+            payload["kind"] = JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+            payload["civilStatusRegistrationNumber"] = registrationNumber;
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Partner = leg.Partner,
+                DossierCode = accepted.DossierCode,
+                UnitCode = accepted.UnitCode,
+                Kind = kind,
+                PayloadJson = payload.ToJsonString(Json),
+                IdempotencyKey = $"{accepted.DossierCode}:{JsonNamingPolicy.CamelCase.ConvertName(kind.ToString())}:{accepted.Sequence}",
+                Sequence = accepted.Sequence,
+                State = OutboxMessageState.Pending,
+                NextAttemptAt = now,
+                CreatedAt = now,
+            });
             leg.UpdatedAt = now;
         }
     }

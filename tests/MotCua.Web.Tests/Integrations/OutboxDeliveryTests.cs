@@ -115,8 +115,11 @@ public abstract class OutboxDeliveryTests(IntegrationApp app) : IntegrationTestB
         Assert.Contains(page["counts"]!.AsArray(), c => c!["partner"]!.GetValue<string>() == "civilStatus"
             && c["state"]!.GetValue<string>() == "dead" && c["count"]!.GetValue<int>() >= 1);
 
-        await ProblemAsync(await admin.PostAsync($"/api/v1/integrations/outbox/{Messages(Code(d), "portal")[0].Id}/resend", null),
+        var conflict = await ProblemAsync(await admin.PostAsync($"/api/v1/integrations/outbox/{Messages(Code(d), "portal")[0].Id}/resend", null),
             HttpStatusCode.Conflict); // a delivered message is not re-sent
+        Assert.Equal("Bản tin đang ở trạng thái \"Đã gửi\" nên không gửi lại được.", conflict["detail"]!.GetValue<string>());
+        var invalid = await ProblemAsync(await admin.GetAsync("/api/v1/integrations/outbox?partner=fax&state=lost"), HttpStatusCode.BadRequest);
+        Assert.Equal(["partner", "state"], ErrorKeys(invalid));
         using (var officer = await App.ClientAsync("officer"))
             await ExpectAsync(await officer.PostAsync($"/api/v1/integrations/outbox/{dead.Id}/resend", null), HttpStatusCode.Forbidden);
 
@@ -244,8 +247,15 @@ public abstract class OutboxDeliveryTests(IntegrationApp app) : IntegrationTestB
         Assert.All(legs, l => Assert.Equal("pending", l!["status"]!.GetValue<string>()));
         Assert.DoesNotContain(Messages(Code(d)), m => m.Partner != "portal"); // sent at approval, not before
 
+        await SetModeAsync("civilStatus", "error500");
         await SetModeAsync("residence", "error500");
         d = await ApproveAsync(d);
+        // The registration goes first: residence and health insurance wait for the child's registration number.
+        await WaitUntilAsync(() => Legs(Code(d))[0].Status == DossierLegStatus.Failing, "the civil-status leg fails");
+        Assert.Equal(["civilStatus"], Messages(Code(d)).Where(m => m.Partner != "portal").Select(m => m.Partner));
+        Assert.All(Legs(Code(d)).Skip(1), l => Assert.Equal(DossierLegStatus.Pending, l.Status));
+        await SetModeAsync("civilStatus", "normal");
+        App.Clock.Advance(TimeSpan.FromMinutes(11));
         await WaitUntilAsync(() => Legs(Code(d)).Count(l => l.Status == DossierLegStatus.Accepted) == 2
             && Legs(Code(d)).Single(l => l.Partner == "residence").Status == DossierLegStatus.Failing, "two legs accepted, one failing");
         await SetModeAsync("residence", "normal");
@@ -257,6 +267,12 @@ public abstract class OutboxDeliveryTests(IntegrationApp app) : IntegrationTestB
         Assert.StartsWith("CT-", legs[1]!["resultReference"]!.GetValue<string>());
         Assert.StartsWith("BHYT-", legs[2]!["resultReference"]!.GetValue<string>());
         Assert.True(legs[1]!["attempts"]!.GetValue<int>() >= 2);
+        var registration = legs[0]!["resultReference"]!.GetValue<string>();
+        foreach (var partner in new[] { "residence", "healthInsurance" })
+        {
+            var sent = Assert.Single((await SimulatorAsync(partner)).Received, r => r["body"]!["dossierCode"]!.GetValue<string>() == Code(d));
+            Assert.Equal(registration, sent["body"]!["civilStatusRegistrationNumber"]!.GetValue<string>());
+        }
 
         using var citizen = await App.ClientAsync("citizen");
         await ExpectAsync(await citizen.GetAsync($"/api/v1/dossiers/{Code(d)}/legs"), HttpStatusCode.NotFound);
