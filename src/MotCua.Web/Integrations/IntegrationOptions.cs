@@ -19,6 +19,10 @@ public sealed class IntegrationOptions
     /// <summary>The first retry delay, doubled on each failure up to <see cref="BackoffMaxSeconds"/>, with jitter. Retries never end.</summary>
     public double BackoffFirstSeconds { get; set; } = 5;
     public double BackoffMaxSeconds { get; set; } = 600;
+    /// <summary>Delivered messages are deleted this many days after delivery (0: kept forever). Undelivered ones never are.</summary>
+    public int RetainDeliveredDays { get; set; } = 90;
+    /// <summary>How often a node runs the purge of delivered messages.</summary>
+    public int PurgeIntervalMinutes { get; set; } = 60;
     public BreakerOptions Breaker { get; set; } = new();
     public Dictionary<string, PartnerOptions> Partners { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public SimulatorOptions Simulators { get; set; } = new();

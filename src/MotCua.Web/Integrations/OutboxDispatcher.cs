@@ -45,6 +45,20 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, PartnerCircuit
         return total;
     }
 
+    /// <summary>
+    /// Deletes messages delivered more than <see cref="IntegrationOptions.RetainDeliveredDays"/> ago (the dossier's own
+    /// history keeps what happened); pending, failing, dead and cancelled messages are never purged. Returns the count.
+    /// </summary>
+    public async Task<int> PurgeDeliveredAsync(CancellationToken ct)
+    {
+        var days = options.Value.RetainDeliveredDays;
+        if (days <= 0) return 0;
+        var before = time.GetUtcNow().AddDays(-days);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        return await db.OutboxMessages.Where(m => m.State == OutboxMessageState.Delivered && m.DeliveredAt < before).ExecuteDeleteAsync(ct);
+    }
+
     public async Task<int> RunPartnerAsync(string partner, CancellationToken ct)
     {
         var o = options.Value;

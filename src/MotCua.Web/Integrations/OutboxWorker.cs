@@ -22,11 +22,19 @@ public sealed class OutboxWorker(OutboxDispatcher dispatcher, IHostApplicationLi
         }
         log.LogInformation("Outbox worker started on node {Node}", dispatcher.NodeId);
         var interval = TimeSpan.FromMilliseconds(Math.Max(10, options.Value.PollIntervalMs));
+        var purgeEvery = TimeSpan.FromMinutes(Math.Max(1, options.Value.PurgeIntervalMinutes));
+        var nextPurge = TimeProvider.System.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
             try
             {
+                if (TimeProvider.System.GetUtcNow() >= nextPurge)
+                {
+                    nextPurge = TimeProvider.System.GetUtcNow() + purgeEvery;
+                    var purged = await dispatcher.PurgeDeliveredAsync(stoppingToken);
+                    if (purged > 0) log.LogInformation("Outbox purge on node {Node}: {Count} delivered messages removed", dispatcher.NodeId, purged);
+                }
                 sent = await dispatcher.RunOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

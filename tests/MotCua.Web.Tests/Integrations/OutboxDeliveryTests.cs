@@ -160,6 +160,30 @@ public abstract class OutboxDeliveryTests(IntegrationApp app) : IntegrationTestB
     }
 
     [Fact]
+    public async Task Delivered_messages_are_purged_after_the_retention_and_undelivered_ones_never()
+    {
+        await FreezeClockAsync(2026, 11, 24, 11);
+        var now = App.Clock.GetUtcNow();
+        var code = $"TEST-PURGE-{Guid.NewGuid():N}"[..30];
+        OutboxMessage Message(int sequence, OutboxMessageState state, DateTimeOffset? deliveredAt) => new()
+        {
+            Partner = "portal", DossierCode = code, UnitCode = ThoiSon, Kind = OutboxMessageKind.StatusChanged, PayloadJson = "{}",
+            IdempotencyKey = $"{code}:statusChanged:{sequence}", Sequence = sequence, State = state, NextAttemptAt = now.AddDays(-200),
+            CreatedAt = now.AddDays(-200), DeliveredAt = deliveredAt,
+        };
+        App.WithDb(db =>
+        {
+            db.OutboxMessages.AddRange(
+                Message(1, OutboxMessageState.Delivered, now.AddDays(-91)),   // past the 90 days: purged
+                Message(2, OutboxMessageState.Delivered, now.AddDays(-89)),   // kept
+                Message(3, OutboxMessageState.Cancelled, null));              // never purged, however old
+            return db.SaveChanges();
+        });
+        await App.Services.GetRequiredService<OutboxDispatcher>().PurgeDeliveredAsync(CancellationToken.None);
+        Assert.Equal([2, 3], Messages(code).Select(m => m.Sequence));
+    }
+
+    [Fact]
     public async Task The_lease_of_a_node_that_died_is_taken_over_when_it_runs_out()
     {
         await FreezeClockAsync(2026, 11, 24, 11);
