@@ -40,13 +40,14 @@ public sealed class ActOnDossier(MotCuaDbContext db, CalendarProvider calendars,
                 Enum.GetNames<DossierAction>().Select(JsonNamingPolicy.CamelCase.ConvertName))]);
         if (request.Version is null) errors.Add("version", t["Validation.Required"]);
         if (request.Note is { Length: > 2000 }) errors.Add("note", t["Validation.MaxLength", 2000]);
-        if (errors.Any) return Outcome<Dossier>.Invalid(errors);
 
+        // Who may act comes before what the request says: a caller who may not see the dossier learns nothing more.
         var dossier = await db.Dossiers.VisibleTo(db, user).Include(d => d.History).Include(d => d.ApologySlips).Include(d => d.Documents)
             .AsSplitQuery().SingleOrDefaultAsync(d => d.Code == code, ct);
         if (dossier is null) return problems.Fail<Dossier>(StatusCodes.Status404NotFound, "Dossiers.NotFound", code);
         if (!DossierAccess.MayActOn(dossier, user))
             return problems.Fail<Dossier>(StatusCodes.Status403Forbidden, "Dossiers.NotYourUnit");
+        if (errors.Any) return Outcome<Dossier>.Invalid(errors);
 
         if (action == DossierAction.Assign && !string.IsNullOrWhiteSpace(request.Assignee))
         {

@@ -42,6 +42,8 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
         var now = time.GetUtcNow();
         var errors = new ValidationErrors();
 
+        if (!Enum.GetValues<IntakeChannel>().Any(c => MayReceiveBy(user, c)))
+            return problems.Fail<Dossier>(StatusCodes.Status403Forbidden, "Dossiers.MayNotReceive");
         if (!TryParseChannel(request.Channel, out var channel))
             errors.Add("channel", t["Dossiers.ChannelInvalid"]);
         else if (!MayReceiveBy(user, channel))

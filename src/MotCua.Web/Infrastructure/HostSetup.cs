@@ -132,6 +132,8 @@ public static class HostSetup
 
     public static WebApplication UseMotCua(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization(o =>

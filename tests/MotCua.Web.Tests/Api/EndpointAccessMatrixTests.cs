@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Tests.Infrastructure;
+
+namespace MotCua.Web.Tests.Api;
+
+/// <summary>
+/// Every API endpoint, called by every kind of caller: anonymous, a citizen, a volunteer, each staff role of Thới Sơn
+/// (An Giang), the An Giang province administrator, an officer of Mỹ Hiệp (Đồng Tháp) and the Đồng Tháp administrator.
+/// The table says the status each must get. A dossier of another unit or province is 404 (its existence is not told);
+/// a missing role is 403; no sign-in is 401. Bodies are empty (<c>{}</c>), so a caller who passes the checks gets the
+/// validation answer (400) and nothing is changed. A new endpoint without a row fails the completeness test.
+/// </summary>
+public abstract class EndpointAccessMatrixTests(MotCuaApp app) : ApiTestBase(app)
+{
+    private static readonly string[] Callers = [Anonymous, "citizen", "volunteer", "officer", "specialist", "leader", "admin", "officer2", "admin2"];
+    private const string Anonymous = "-";
+
+    // {D}: a counter dossier of Thới Sơn. {C}: an online dossier of the demo citizen. {M}: an outbox message of {D}.
+    //                   method  route (as mapped)                               url                                      anon citizen volunt officer specia leader admin off2 adm2
+    private static readonly Row[] Table =
+    [
+        new("POST", "/api/v1/auth/login",                              "/api/v1/auth/login",                        400, 400, 400, 400, 400, 400, 400, 400, 400),
+        new("GET",  "/api/v1/me",                                      "/api/v1/me",                                401, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("GET",  "/api/v1/units/",                                  "/api/v1/units?parent=91",                   200, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("GET",  "/api/v1/units/{code}",                            "/api/v1/units/30502",                       200, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("POST", "/api/v1/units/{unitCode}/reception-points",       "/api/v1/units/30502/reception-points",      401, 403, 403, 403, 403, 403, 400, 403, 404),
+        new("PUT",  "/api/v1/units/{unitCode}/reception-points/{code}","/api/v1/units/30502/reception-points/30502-02", 401, 403, 403, 403, 403, 403, 400, 403, 404),
+        new("PUT",  "/api/v1/units/{unitCode}/agency-code",            "/api/v1/units/30502/agency-code",           401, 403, 403, 403, 403, 403, 400, 403, 404),
+        new("GET",  "/api/v1/procedures/",                             "/api/v1/procedures",                        200, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("GET",  "/api/v1/procedures/{code}",                       "/api/v1/procedures/1.004873",               200, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("GET",  "/api/v1/procedures/{code}/versions",              "/api/v1/procedures/1.004873/versions",      200, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("POST", "/api/v1/procedures/{code}/versions",              "/api/v1/procedures/1.004873/versions",      401, 403, 403, 403, 403, 403, 400, 403, 400),
+        new("GET",  "/api/v1/fields",                                  "/api/v1/fields",                            200, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("GET",  "/api/v1/calendar/{year:int}",                     "/api/v1/calendar/2026",                     200, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("PUT",  "/api/v1/calendar/{year:int}",                     "/api/v1/calendar/2026",                     401, 403, 403, 403, 403, 403, 400, 403, 400),
+        new("POST", "/api/v1/dossiers/",                               "/api/v1/dossiers",                          401, 400, 400, 400, 403, 400, 403, 400, 403),
+        new("GET",  "/api/v1/dossiers/",                               "/api/v1/dossiers",                          401, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("GET",  "/api/v1/dossiers/{code}",                         "/api/v1/dossiers/{D}",                      401, 404, 404, 200, 200, 200, 200, 404, 404),
+        new("GET",  "/api/v1/dossiers/{code}",                         "/api/v1/dossiers/{C}",                      401, 200, 404, 200, 200, 200, 200, 404, 404),
+        new("POST", "/api/v1/dossiers/{code}/actions",                 "/api/v1/dossiers/{D}/actions",              401, 404, 404, 400, 400, 400, 403, 404, 404),
+        new("GET",  "/api/v1/dossiers/{code}/history",                 "/api/v1/dossiers/{D}/history",              401, 404, 404, 200, 200, 200, 200, 404, 404),
+        new("POST", "/api/v1/dossiers/{code}/documents",               "/api/v1/dossiers/{D}/documents",            401, 404, 404, 400, 400, 400, 403, 404, 404),
+        new("GET",  "/api/v1/dossiers/{code}/receipt",                 "/api/v1/dossiers/{D}/receipt",              401, 404, 404, 200, 200, 200, 200, 404, 404),
+        new("GET",  "/api/v1/dossiers/{code}/legs",                    "/api/v1/dossiers/{D}/legs",                 401, 404, 404, 200, 200, 200, 200, 404, 404),
+        new("GET",  "/api/v1/public/dossiers/{code}",                  "/api/v1/public/dossiers/{D}?idNumber=091095001234", 200, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("GET",  "/api/v1/integrations/outbox/",                    "/api/v1/integrations/outbox",               401, 403, 403, 403, 403, 403, 200, 403, 200),
+        new("POST", "/api/v1/integrations/outbox/{id:long}/resend",    "/api/v1/integrations/outbox/{M}/resend",    401, 403, 403, 403, 403, 403, 409, 403, 404),
+        new("POST", "/api/v1/integrations/outbox/{id:long}/cancel",    "/api/v1/integrations/outbox/0/cancel",      401, 403, 403, 403, 403, 403, 404, 403, 404),
+    ];
+
+    private sealed record Row(string Method, string Route, string Url, params int[] Expected);
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_caller_as_the_table_says()
+    {
+        await App.EnsureUserAsync("admin2", "ProvinceAdmin", null, DongThap);
+        var d = Code(await ReceiveAsync(MaritalStatus));
+        var c = Code(await ReceiveAsync(MaritalStatus, user: "citizen", channel: "online"));
+        var m = App.WithDb(db => db.OutboxMessages.Where(x => x.DossierCode == d).Select(x => x.Id).First());
+
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var caller in Callers) clients[caller] = await App.ClientAsync(caller == Anonymous ? null : caller);
+        var wrong = new StringBuilder();
+        foreach (var row in Table)
+        {
+            var url = row.Url.Replace("{D}", d).Replace("{C}", c).Replace("{M}", m.ToString());
+            for (var i = 0; i < Callers.Length; i++)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(row.Method), url);
+                if (row.Method != "GET") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                using var response = await clients[Callers[i]].SendAsync(request);
+                if ((int)response.StatusCode != row.Expected[i])
+                    wrong.AppendLine($"{row.Method} {url} as {Callers[i]}: {(int)response.StatusCode}, expected {row.Expected[i]}");
+            }
+        }
+        foreach (var client in clients.Values) client.Dispose();
+        Assert.True(wrong.Length == 0, "\n" + wrong);
+        // Nothing was changed by the calls (empty bodies): the dossier is still as received.
+        Assert.Equal("received", Status((await (await App.ClientAsync("officer")).GetFromJsonAsync<JsonObject>($"/api/v1/dossiers/{d}"))!));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/v1/procedures")]
+    [InlineData("/api/v1/dossiers")] // 401: headers on refusals too
+    public async Task Every_answer_carries_the_security_headers(string path)
+    {
+        using var client = await App.ClientAsync();
+        using var response = await client.GetAsync(path);
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public void Every_api_endpoint_has_a_row_in_the_table()
+    {
+        var mapped = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(method => $"{method} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+        var listed = Table.Select(r => $"{r.Method} {r.Route}").ToHashSet();
+        Assert.Empty(mapped.Except(listed).Order());
+        Assert.Empty(listed.Except(mapped).Order());
+    }
+}
+
+[Collection(SqliteCollection.Name)] public sealed class EndpointAccessMatrixTests_Sqlite(SqliteApp app) : EndpointAccessMatrixTests(app);
+[Collection(PostgresCollection.Name)] public sealed class EndpointAccessMatrixTests_Postgres(PostgresApp app) : EndpointAccessMatrixTests(app);
