@@ -29,9 +29,42 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>True on PostgreSQL; raw SQL that differs by provider checks it.</summary>
     public abstract bool IsPostgres { get; }
 
+    /// <summary>Shadow property of <see cref="Dossier"/>: the keyed hash of the applicant's ID number.</summary>
+    public const string ApplicantIdHash = "ApplicantIdHash";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MotCuaDbContext).Assembly);
+    }
+
+    /// <summary>The dossiers of one ID number, found by its keyed hash (the number itself is stored encrypted).</summary>
+    public IQueryable<Dossier> DossiersOfIdNumber(string idNumber)
+    {
+        var hash = Protection.PersonalDataCipher.Required.LookupHash(idNumber);
+        return Dossiers.Where(d => EF.Property<string>(d, ApplicantIdHash) == hash);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampLookupHashes();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampLookupHashes();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampLookupHashes()
+    {
+        foreach (var entry in ChangeTracker.Entries<Dossier>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            var hash = Protection.PersonalDataCipher.Required.LookupHash(entry.Entity.Applicant.IdNumber);
+            var property = entry.Property<string>(ApplicantIdHash);
+            if (property.CurrentValue != hash) property.CurrentValue = hash;
+        }
     }
 }

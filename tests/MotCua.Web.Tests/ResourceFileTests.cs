@@ -84,6 +84,6 @@ public partial class ResourceFileTests
     private static partial Regex Placeholder();
 
     // t["Key.Name"...], Text["..."], problems.NotFound("Key.Name"...), Forbidden(, Conflict(, BadRequest(
-    [GeneratedRegex(@"(?:\[|(?:NotFound|Conflict|Forbidden|BadRequest)\()""([A-Z][A-Za-z]+\.[A-Za-z.]+)""")]
+    [GeneratedRegex(@"(?:\[|(?:NotFound|Conflict|Forbidden|BadRequest)\()""([A-Z][A-Za-z]+(?:\.[A-Za-z]+)+)""")]
     private static partial Regex KeyUse();
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Core.Dossiers;
+using MotCua.Data.Protection;
 
 namespace MotCua.Data.Configurations;
 
@@ -24,12 +25,17 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         e.ComplexProperty(d => d.Applicant, a =>
         {
             a.Property(x => x.FullName).HasMaxLength(200).HasColumnName("applicant_full_name");
-            a.Property(x => x.IdNumber).HasMaxLength(12).HasColumnName("applicant_id_number");
+            // Encrypted at rest (AES-GCM, about 60 characters); looked up by applicant_id_hash.
+            a.Property(x => x.IdNumber).HasMaxLength(100).HasColumnName("applicant_id_number").HasConversion<PersonalDataConverter>();
             a.Property(x => x.DateOfBirth).HasColumnName("applicant_date_of_birth");
             a.Property(x => x.Phone).HasMaxLength(20).HasColumnName("applicant_phone");
             a.Property(x => x.Email).HasMaxLength(254).HasColumnName("applicant_email");
             a.Property(x => x.Address).HasMaxLength(500).HasColumnName("applicant_address");
         });
+        e.Property(d => d.FormDataJson).HasConversion<PersonalDataConverter>();
+        // The keyed hash of the applicant's ID number (set on save by MotCuaDbContext), to find a person's dossiers.
+        e.Property<string>(MotCuaDbContext.ApplicantIdHash).HasMaxLength(64).HasColumnName("applicant_id_hash");
+        e.HasIndex(MotCuaDbContext.ApplicantIdHash);
         // The work queue: a unit's dossiers by status, newest first, and the overdue filter.
         e.HasIndex(d => new { d.UnitCode, d.Status, d.ReceivedAt });
         e.HasIndex(d => new { d.UnitCode, d.DueAt });

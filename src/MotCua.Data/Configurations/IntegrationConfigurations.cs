@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Data.Entities;
+using MotCua.Data.Protection;
 
 namespace MotCua.Data.Configurations;
 
@@ -19,6 +20,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(m => m.ClaimToken).HasMaxLength(40);
         e.Property(m => m.LastError).HasMaxLength(2000);
         e.Property(m => m.ResultReference).HasMaxLength(200);
+        // The body carries the applicant's ID number and form data: encrypted at rest like the dossier's own.
+        e.Property(m => m.PayloadJson).HasConversion<PersonalDataConverter>();
         // One message per partner and key: an observer that ran twice cannot enqueue the same change twice.
         e.HasIndex(m => new { m.Partner, m.IdempotencyKey }).IsUnique();
         // The worker's claim: due messages of a partner by state and time.

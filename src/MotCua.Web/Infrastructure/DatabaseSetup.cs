@@ -11,6 +11,7 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddMotCuaDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
+        ConfigurePersonalData(config, env);
         var provider = config["Database:Provider"] ?? SqliteProvider;
         var connectionString = config.GetConnectionString("MotCua");
         if (provider.Equals(PostgresProvider, StringComparison.OrdinalIgnoreCase))
@@ -50,5 +51,30 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await db.Database.MigrateAsync(ct);
+        await MotCua.Data.Protection.PersonalDataBackfill.RunAsync(db, ct);
+    }
+
+    /// <summary>
+    /// The development key of personal data encryption: used in Development and Testing when no key is configured.
+    /// It is public, so Production refuses to start without <c>MotCua:PersonalData:Key</c>.
+    /// </summary>
+    public const string DevelopmentPersonalDataKey = "bW90Y3VhLWRldmVsb3BtZW50LWtleS1ub3Qtc2VjciE=";
+
+    /// <summary>Sets the process's personal data cipher from <c>MotCua:PersonalData:Key</c> (base64 of 32 random bytes).</summary>
+    public static void ConfigurePersonalData(IConfiguration config, IHostEnvironment env)
+    {
+        var key = config["MotCua:PersonalData:Key"];
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            if (env.IsProduction())
+                throw new InvalidOperationException(
+                    "MotCua:PersonalData:Key is required in Production (base64 of 32 random bytes: openssl rand -base64 32). " +
+                    "Keep it outside the database and back it up: without it the ID numbers and form data cannot be read.");
+            key = DevelopmentPersonalDataKey;
+        }
+        byte[] bytes;
+        try { bytes = Convert.FromBase64String(key); }
+        catch (FormatException) { throw new InvalidOperationException("MotCua:PersonalData:Key is not base64."); }
+        MotCua.Data.Protection.PersonalDataCipher.Current = new MotCua.Data.Protection.PersonalDataCipher(bytes);
     }
 }

@@ -29,6 +29,9 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected abstract Task<string> CreateConnectionStringAsync();
     private string _connectionString = "";
 
+    /// <summary>The database of this host, for tests that look at raw rows.</summary>
+    public string ConnectionString => _connectionString;
+
     public virtual async Task InitializeAsync()
     {
         _connectionString = await CreateConnectionStringAsync();

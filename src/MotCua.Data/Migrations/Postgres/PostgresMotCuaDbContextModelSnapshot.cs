@@ -200,6 +200,11 @@ namespace MotCua.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ApplicantIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("applicant_id_hash");
+
                     b.Property<string>("ApplicantNameFolded")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -325,8 +330,8 @@ namespace MotCua.Data.Migrations.Postgres
 
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
-                                .HasMaxLength(12)
-                                .HasColumnType("character varying(12)")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
                                 .HasColumnName("applicant_id_number");
 
                             b1.Property<string>("Phone")
@@ -336,6 +341,8 @@ namespace MotCua.Data.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantIdHash");
 
                     b.HasIndex("Assignee");
 

@@ -187,6 +187,11 @@ namespace MotCua.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApplicantIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_id_hash");
+
                     b.Property<string>("ApplicantNameFolded")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -312,7 +317,7 @@ namespace MotCua.Data.Migrations.Sqlite
 
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
-                                .HasMaxLength(12)
+                                .HasMaxLength(100)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("applicant_id_number");
 
@@ -323,6 +328,8 @@ namespace MotCua.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantIdHash");
 
                     b.HasIndex("Assignee");
 

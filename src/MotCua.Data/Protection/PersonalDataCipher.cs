@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MotCua.Data.Protection;
+
+/// <summary>
+/// Encryption at rest of personal data that MotCua keeps in its own columns: citizen ID numbers, the procedure form data
+/// (which holds other people's ID numbers, parents' names, addresses) and the bodies of outbox messages. AES-256-GCM with
+/// a fresh 96-bit nonce per value, stored as <c>enc1:</c> + base64(nonce | tag | ciphertext). Lookups use a keyed hash
+/// (HMAC-SHA256) instead of the value. Both keys are derived (HKDF-SHA256) from one 256-bit master key that is never
+/// stored in the database (configuration <c>MotCua:PersonalData:Key</c>). Values written before encryption was turned
+/// on (no prefix) are read as they are, and re-encrypted by <see cref="PersonalDataBackfill"/>.
+/// </summary>
+public sealed class PersonalDataCipher
+{
+    public const string Prefix = "enc1:";
+    private const int NonceSize = 12, TagSize = 16;
+    private readonly byte[] _encryptionKey;
+    private readonly byte[] _lookupKey;
+
+    public PersonalDataCipher(byte[] masterKey)
+    {
+        if (masterKey.Length != 32) throw new ArgumentException("The personal data key must be 32 bytes (base64 of 32 random bytes).", nameof(masterKey));
+        _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "motcua personal data encryption"u8.ToArray());
+        _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "motcua personal data lookup"u8.ToArray());
+    }
+
+    /// <summary>
+    /// The cipher of this process, set once at start-up from configuration. The EF Core value converters call it when
+    /// they convert (never when the model is built), so the key is not part of the cached model.
+    /// </summary>
+    public static PersonalDataCipher? Current { get; set; }
+
+    internal static PersonalDataCipher Required => Current
+        ?? throw new InvalidOperationException("PersonalDataCipher.Current is not set: configure MotCua:PersonalData:Key.");
+
+    public string Protect(string plain)
+    {
+        var data = Encoding.UTF8.GetBytes(plain);
+        var blob = new byte[NonceSize + TagSize + data.Length];
+        var nonce = blob.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_encryptionKey, TagSize);
+        aes.Encrypt(nonce, data, blob.AsSpan(NonceSize + TagSize), blob.AsSpan(NonceSize, TagSize));
+        return Prefix + Convert.ToBase64String(blob);
+    }
+
+    public string Unprotect(string stored)
+    {
+        if (!stored.StartsWith(Prefix, StringComparison.Ordinal)) return stored; // written before encryption was on
+        var blob = Convert.FromBase64String(stored[Prefix.Length..]);
+        var plain = new byte[blob.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(_encryptionKey, TagSize);
+        aes.Decrypt(blob.AsSpan(0, NonceSize), blob.AsSpan(NonceSize + TagSize), blob.AsSpan(NonceSize, TagSize), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>The keyed hash to look a value up by (e.g. every dossier of one ID number) without storing it.</summary>
+    public string LookupHash(string plain) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(plain.Trim())));
+
+    public static bool IsProtected(string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
+}
