@@ -24,8 +24,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(m => m.PayloadJson).HasConversion<PersonalDataConverter>();
         // One message per partner and key: an observer that ran twice cannot enqueue the same change twice.
         e.HasIndex(m => new { m.Partner, m.IdempotencyKey }).IsUnique();
-        // The worker's claim: due messages of a partner by state and time.
-        e.HasIndex(m => new { m.Partner, m.State, m.NextAttemptAt });
+        // The worker's claim: the undelivered messages of a partner, oldest first (the scan stops after a batch).
+        e.HasIndex(m => new { m.Partner, m.Id }).HasFilter("\"State\" IN ('Pending', 'Failing', 'InFlight')")
+            .HasDatabaseName("IX_outbox_messages_claim");
         // The order check: earlier undelivered messages of the same dossier and partner.
         e.HasIndex(m => new { m.DossierCode, m.Partner, m.Sequence });
         // The admin queue of a province.

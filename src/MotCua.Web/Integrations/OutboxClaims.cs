@@ -10,6 +10,8 @@ namespace MotCua.Web.Integrations;
 /// is undelivered, so each dossier's messages reach the partner in order. On PostgreSQL the candidates are locked with
 /// <c>FOR UPDATE SKIP LOCKED</c> in a short transaction, so nodes never claim the same message; on SQLite (one writer)
 /// a conditional UPDATE does the same. A claim sets a fresh token: only its holder may record the outcome.
+/// Candidates are read oldest first along a partial index of the undelivered messages (partner, id), so a claim stops
+/// after its batch instead of sorting the whole backlog: a province's backlog after a long outage drains in linear time.
 /// </summary>
 public static class OutboxClaims
 {
@@ -34,7 +36,7 @@ public static class OutboxClaims
                       AND NOT EXISTS (SELECT 1 FROM outbox_messages AS e
                                       WHERE e."DossierCode" = m."DossierCode" AND e."Partner" = m."Partner" AND e."Sequence" < m."Sequence"
                                         AND e."State" IN ('Pending', 'InFlight', 'Failing', 'Dead'))
-                    ORDER BY m."NextAttemptAt", m."Id"
+                    ORDER BY m."Id"
                     LIMIT {batchSize}
                     FOR UPDATE OF m SKIP LOCKED
                     """).ToListAsync(ct);
@@ -45,7 +47,7 @@ public static class OutboxClaims
                     .Where(m => !db.OutboxMessages.Any(e => e.DossierCode == m.DossierCode && e.Partner == m.Partner && e.Sequence < m.Sequence
                         && (e.State == OutboxMessageState.Pending || e.State == OutboxMessageState.InFlight
                             || e.State == OutboxMessageState.Failing || e.State == OutboxMessageState.Dead)))
-                    .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).Take(batchSize).ToListAsync(ct);
+                    .OrderBy(m => m.Id).Select(m => m.Id).Take(batchSize).ToListAsync(ct);
             }
             if (ids.Count == 0)
             {
@@ -59,8 +61,7 @@ public static class OutboxClaims
                 .SetProperty(m => m.ClaimToken, token)
                 .SetProperty(m => m.ClaimExpiresAt, expires)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-            var claimed = await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimToken == token)
-                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync(ct);
+            var claimed = await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(ct);
             await tx.CommitAsync(ct);
             return claimed;
         });

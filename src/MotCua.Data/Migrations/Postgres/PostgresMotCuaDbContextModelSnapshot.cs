@@ -807,14 +807,16 @@ namespace MotCua.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Partner", "Id")
+                        .HasDatabaseName("IX_outbox_messages_claim")
+                        .HasFilter("\"State\" IN ('Pending', 'Failing', 'InFlight')");
+
                     b.HasIndex("Partner", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("UnitCode", "State");
 
                     b.HasIndex("DossierCode", "Partner", "Sequence");
-
-                    b.HasIndex("Partner", "State", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
