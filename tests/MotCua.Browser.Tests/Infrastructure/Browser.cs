@@ -8,6 +8,8 @@ namespace MotCua.Browser.Tests.Infrastructure;
 /// <summary>
 /// Debian's headless Chromium driven by Debian's chromedriver (never a downloaded browser), with small helpers that
 /// read like what a user does: open a page, fill a labelled field, press a button, read the text.
+/// Starting Chromium is the slow part of a journey, so <see cref="BrowserApp.OpenBrowser"/> lends browsers from a pool:
+/// disposing a lent browser clears its cookies and storage and gives it back instead of quitting it.
 /// </summary>
 public sealed class Browser : IDisposable
 {
@@ -39,9 +41,15 @@ public sealed class Browser : IDisposable
         service.SuppressInitialDiagnosticInformation = true;
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         Driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
+        _startSize = Driver.Manage().Window.Size;
     }
 
+    private readonly System.Drawing.Size _startSize;
+
     public ChromeDriver Driver { get; }
+
+    /// <summary>Set while the browser is lent from a pool: where <see cref="Dispose"/> gives it back.</summary>
+    internal Action<Browser>? GiveBack { get; set; }
 
     public string Url => Driver.Url;
     public string Title => Driver.Title;
@@ -118,7 +126,45 @@ public sealed class Browser : IDisposable
         Driver.Manage().Window.Size = size;
     }
 
+    /// <summary>
+    /// Forgets the user: a blank page, no cookies (sign-in, language), no storage, the first window only, the size it
+    /// started with. False when the browser no longer answers (it is then quit, not reused).
+    /// </summary>
+    internal bool TryReset()
+    {
+        try
+        {
+            foreach (var handle in Driver.WindowHandles.Skip(1))
+            {
+                Driver.SwitchTo().Window(handle);
+                Driver.Close();
+            }
+            Driver.SwitchTo().Window(Driver.WindowHandles[0]);
+            Driver.Navigate().GoToUrl("about:blank");
+            Driver.ExecuteCdpCommand("Network.clearBrowserCookies", []);
+            Driver.ExecuteCdpCommand("Storage.clearDataForOrigin", new Dictionary<string, object?> { ["origin"] = _baseUrl, ["storageTypes"] = "all" });
+            if (Driver.Manage().Window.Size != _startSize) Driver.Manage().Window.Size = _startSize;
+            return true;
+        }
+        catch (WebDriverException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose()
+    {
+        if (GiveBack is { } giveBack)
+        {
+            GiveBack = null;
+            giveBack(this);
+            return;
+        }
+        Quit();
+    }
+
+    /// <summary>Ends Chromium and chromedriver and deletes the profile.</summary>
+    internal void Quit()
     {
         try { Driver.Quit(); } catch (WebDriverException) { }
         Driver.Dispose();
