@@ -453,30 +453,10 @@ public partial class PortalJourneyTests(BrowserApp app)
         Assert.True(scrollWidth <= inner, $"{browser.Url} is {scrollWidth}px wide on a {inner}px screen");
     }
 
-    /// <summary>
-    /// Full-page screenshots for people to look at, when MOTCUA_PORTAL_SHOTS names a folder. Taken through the DevTools
-    /// protocol so that an emulated phone screen is captured whole, not only its first screenful.
-    /// </summary>
+    /// <summary>Full-page screenshots for people to look at, when MOTCUA_PORTAL_SHOTS names a folder.</summary>
     private static void Shot(Infrastructure.Browser browser, string name)
     {
-        if (Environment.GetEnvironmentVariable("MOTCUA_PORTAL_SHOTS") is not { Length: > 0 } dir) return;
-        Directory.CreateDirectory(dir);
-        var metrics = (Dictionary<string, object>)browser.Driver.ExecuteCdpCommand("Page.getLayoutMetrics", []);
-        var size = (Dictionary<string, object>)metrics["cssContentSize"];
-        var width = Convert.ToDouble(size["width"], System.Globalization.CultureInfo.InvariantCulture);
-        var height = Math.Min(6000, Convert.ToDouble(size["height"], System.Globalization.CultureInfo.InvariantCulture));
-        Capture(browser, Path.Combine(dir, name + ".png"), width, 0, height);
-        // Long pages also in screen-sized parts, readable at full size.
-        if (height > 1400)
-            for (var (y, part) = (0d, 1); y < height; y += 1200, part++)
-                Capture(browser, Path.Combine(dir, $"{name}.part{part}.png"), width, y, Math.Min(1200, height - y));
-    }
-
-    private static void Capture(Infrastructure.Browser browser, string path, double width, double y, double height)
-    {
-        var clip = new Dictionary<string, object> { ["x"] = 0, ["y"] = y, ["width"] = width, ["height"] = height, ["scale"] = 1 };
-        var shot = (Dictionary<string, object>)browser.Driver.ExecuteCdpCommand("Page.captureScreenshot",
-            new Dictionary<string, object> { ["format"] = "png", ["captureBeyondViewport"] = true, ["clip"] = clip });
-        File.WriteAllBytes(path, Convert.FromBase64String((string)shot["data"]));
+        if (Environment.GetEnvironmentVariable("MOTCUA_PORTAL_SHOTS") is { Length: > 0 } dir)
+            browser.Screenshot(Path.Combine(dir, name + ".png"), maxHeight: 6000);
     }
 }

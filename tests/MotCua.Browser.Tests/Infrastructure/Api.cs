@@ -24,9 +24,11 @@ public sealed class Api(HttpClient http) : IDisposable
         return new Api(http);
     }
 
-    public async Task<JsonElement> GetAsync(string code)
+    public Task<JsonElement> GetAsync(string code) => GetJsonAsync($"/api/v1/dossiers/{code}");
+
+    public async Task<JsonElement> GetJsonAsync(string path)
     {
-        var response = await http.GetAsync($"/api/v1/dossiers/{code}");
+        var response = await http.GetAsync(path);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -115,15 +115,24 @@ public sealed class Browser : IDisposable
     public void WaitForText(string text, int seconds = 10) =>
         Wait(seconds).Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
 
-    /// <summary>Saves a full-height screenshot (PNG).</summary>
-    public void Screenshot(string path)
+    /// <summary>
+    /// Saves the whole page (up to <paramref name="maxHeight"/> CSS pixels high) as a PNG. Taken through the DevTools
+    /// protocol, so an emulated phone screen is captured whole, not only its first screenful.
+    /// </summary>
+    public void Screenshot(string path, int maxHeight = 4000)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var height = Convert.ToInt32(Driver.ExecuteScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);"));
-        var size = Driver.Manage().Window.Size;
-        Driver.Manage().Window.Size = new System.Drawing.Size(size.Width, Math.Min(Math.Max(height, 600), 4000));
-        Driver.GetScreenshot().SaveAsFile(path);
-        Driver.Manage().Window.Size = size;
+        var metrics = (Dictionary<string, object>)Driver.ExecuteCdpCommand("Page.getLayoutMetrics", [])!;
+        var size = (Dictionary<string, object>)metrics["cssContentSize"];
+        // The page's own width, but never less than the window: a capture beyond the viewport lays the page out without
+        // the scrollbar, so a right-aligned header would otherwise lose its last 15 pixels.
+        var width = Math.Max(Convert.ToDouble(size["width"], System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToDouble(Driver.ExecuteScript("return window.innerWidth;"), System.Globalization.CultureInfo.InvariantCulture));
+        var height = Math.Min(maxHeight, Convert.ToDouble(size["height"], System.Globalization.CultureInfo.InvariantCulture));
+        var clip = new Dictionary<string, object?> { ["x"] = 0, ["y"] = 0, ["width"] = width, ["height"] = height, ["scale"] = 1 };
+        var shot = (Dictionary<string, object>)Driver.ExecuteCdpCommand("Page.captureScreenshot",
+            new Dictionary<string, object?> { ["format"] = "png", ["captureBeyondViewport"] = true, ["clip"] = clip })!;
+        File.WriteAllBytes(path, Convert.FromBase64String((string)shot["data"]));
     }
 
     /// <summary>
