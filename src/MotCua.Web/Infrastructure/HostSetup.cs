@@ -37,6 +37,11 @@ public static class HostSetup
         services.AddScoped<ReceiveDossier>();
         services.AddScoped<ActOnDossier>();
         services.AddScoped<UploadDocument>();
+        // The province administrator's use cases, shared by the admin pages and the API endpoints.
+        services.AddScoped<MotCua.Web.Administration.AddProcedureVersion>();
+        services.AddScoped<MotCua.Web.Administration.SaveCalendarYear>();
+        services.AddScoped<MotCua.Web.Administration.ReceptionPointAdmin>();
+        services.AddScoped<MotCua.Web.Administration.StaffAccounts>();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Unreadable bodies throw, so the handler above answers them as validation problems.
