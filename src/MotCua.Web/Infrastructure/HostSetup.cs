@@ -37,6 +37,7 @@ public static class HostSetup
         services.AddScoped<ReceiveDossier>();
         services.AddScoped<ActOnDossier>();
         services.AddScoped<UploadDocument>();
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadDocument.MaxFormRequestBytes);
         // The province administrator's use cases, shared by the admin pages and the API endpoints.
         services.AddScoped<MotCua.Web.Administration.AddProcedureVersion>();
         services.AddScoped<MotCua.Web.Administration.SaveCalendarYear>();
@@ -137,6 +138,14 @@ public static class HostSetup
 
     public static WebApplication UseMotCua(this WebApplication app)
     {
+        // Forms with files (online submission, counter intake, uploads) may be as large as the upload rules allow.
+        app.Use(static (context, next) =>
+        {
+            if (context.Request.HasFormContentType
+                && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = UploadDocument.MaxFormRequestBytes;
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization(o =>

@@ -33,6 +33,8 @@ public sealed class Api(HttpClient http) : IDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    public Task<HttpResponseMessage> PostAsync(string path, HttpContent content) => http.PostAsync(path, content);
+
     public async Task<JsonElement> ActAsync(string code, string action, string? note = null, string? assignee = null)
     {
         var version = (await GetAsync(code)).GetProperty("version").GetInt32();
