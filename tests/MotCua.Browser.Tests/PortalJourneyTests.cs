@@ -76,6 +76,11 @@ public partial class PortalJourneyTests(BrowserApp app)
         Assert.Equal("Đã tiếp nhận", browser.Text("#status"));
         Assert.Contains("Hồ sơ được tiếp nhận", browser.Text("#timeline"));
         Assert.Contains("giay-chung-sinh.pdf", browser.Text("#documents"));
+        // The file opens from its link, with the citizen's own sign-in.
+        var link = browser.Find("#documents a").GetAttribute("href");
+        var answer = browser.Driver.ExecuteAsyncScript(
+            "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')));", link);
+        Assert.Equal("200 application/pdf", answer);
         Shot(browser, "dossier-1280");
     }
 
