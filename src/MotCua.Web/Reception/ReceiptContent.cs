@@ -19,8 +19,8 @@ namespace MotCua.Web.Staff;
 public sealed record ReceiptData(Dossier Dossier, ProcedureDefinition Definition, AdministrativeUnit Competent, AdministrativeUnit Receiving,
     ReceptionPoint? Point, IReadOnlyList<DossierHistoryEntry> History, string ReceiverName)
 {
-    /// <summary>The required-document codes a file was attached for.</summary>
-    public IReadOnlySet<string?> HandedIn { get; } = Dossier.Documents.Select(d => d.RequiredDocumentCode).ToHashSet();
+    /// <summary>The required-document codes the dossier has (a file, a paper checked at the counter, the online form).</summary>
+    public IReadOnlySet<string> HandedIn { get; } = HandedInDocuments.Of(Dossier, Definition);
 }
 
 /// <summary>
