@@ -43,7 +43,7 @@ public class ScreenshotTests(BrowserApp app)
         { "sign-in", null, "/dang-nhap" },
         { "my-dossiers", "citizen", "/ho-so-cua-toi" },
         { "online-submission", "citizen", "/nop-ho-so/1.001193" },
-        { "counter-intake", "officer", "/tiep-nhan" },
+        { "counter-intake", "officer", "/tiep-nhan?procedure=1.004873" },
         { "work-queue", "officer", "/cong-viec" },
         { "receipt", "officer", "/ho-so/{unit-dossier}/bien-nhan" },
         { "dossier", "officer", "/ho-so/{unit-dossier}" },
