@@ -23,7 +23,7 @@ public class CatalogJourneyTests(BrowserApp app)
     }
 
     [Fact]
-    public void The_language_switch_shows_the_catalog_in_english_and_sets_lang()
+    public void The_language_switch_shows_the_catalog_in_english_and_french_and_sets_lang()
     {
         using var browser = app.OpenBrowser();
         browser.Open("/thu-tuc");
@@ -31,5 +31,12 @@ public class CatalogJourneyTests(BrowserApp app)
         browser.WaitForText("Administrative procedures");
         Assert.Equal("en", browser.Find("html").GetAttribute("lang"));
         Assert.EndsWith("/thu-tuc", browser.Url);
+
+        browser.Press("Français");
+        browser.Wait().Until(d => d.FindElement(OpenQA.Selenium.By.CssSelector("main h1")).Text == "Démarches administratives");
+        Assert.Equal("fr", browser.Find("html").GetAttribute("lang"));
+        browser.Press("Tiếng Việt");
+        browser.Wait().Until(d => d.FindElement(OpenQA.Selenium.By.CssSelector("main h1")).Text == "Thủ tục hành chính");
+        Assert.Equal("vi", browser.Find("html").GetAttribute("lang"));
     }
 }

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Browser.Tests.Infrastructure;
@@ -11,7 +8,9 @@ namespace MotCua.Browser.Tests;
 /// <summary>
 /// The citizen portal in a real browser: find a procedure without accents, submit online with a file, get the receipt,
 /// track it, follow it to "returned", answer a supplement request; on a desktop screen and on a 360 px phone.
-/// Staff moves are made through the HTTP API with bearer tokens, as another office would.
+/// Staff moves are made through the HTTP API with bearer tokens, as another office would; a journey that only needs a
+/// dossier to look at gets it through the API too (the online submission itself is walked through in the browser by
+/// the first journey, and on a phone by the supplement journey).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public partial class PortalJourneyTests(BrowserApp app)
@@ -20,6 +19,8 @@ public partial class PortalJourneyTests(BrowserApp app)
     private const string ThoiSon = "Phường Thới Sơn";
     /// <summary>A valid ID number of someone born in 1985 (century digit 1, year 85).</summary>
     private const string IdNumber = "091185001234";
+    /// <summary>The demo citizen's name (the online form fills it in from the account).</summary>
+    private const string CitizenName = "Phạm Thị Hồng";
 
     [GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}$")]
     private static partial Regex DossierCode();
@@ -41,14 +42,14 @@ public partial class PortalJourneyTests(BrowserApp app)
         Shot(browser, "procedure-1280");
 
         browser.Press("Nộp hồ sơ trực tuyến");
-        WaitForText(browser, "1. Điền thông tin");
+        WaitForStep(browser, "1. Điền thông tin");
         // What the account knows is filled in already.
-        Assert.Equal("Phạm Thị Hồng", browser.Field("Họ, chữ đệm và tên").GetAttribute("value"));
+        Assert.Equal(CitizenName, browser.Field("Họ, chữ đệm và tên").GetAttribute("value"));
         FillBirthRegistration(browser, "Nguyễn Minh Khang");
         Shot(browser, "submit-step1-1280");
         browser.Press("Tiếp tục");
 
-        WaitForText(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
         Assert.Contains("Nguyễn Minh Khang", browser.PageText);
         Assert.Contains(ThoiSon, browser.PageText);
         browser.Field("Giấy chứng sinh").SendKeys(Pdf());
@@ -75,6 +76,11 @@ public partial class PortalJourneyTests(BrowserApp app)
         Assert.Equal("Đã tiếp nhận", browser.Text("#status"));
         Assert.Contains("Hồ sơ được tiếp nhận", browser.Text("#timeline"));
         Assert.Contains("giay-chung-sinh.pdf", browser.Text("#documents"));
+        // The file opens from its link, with the citizen's own sign-in.
+        var link = browser.Find("#documents a").GetAttribute("href");
+        var answer = browser.Driver.ExecuteAsyncScript(
+            "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')));", link);
+        Assert.Equal("200 application/pdf", answer);
         Shot(browser, "dossier-1280");
     }
 
@@ -105,10 +111,10 @@ public partial class PortalJourneyTests(BrowserApp app)
         // Corrected, it goes on to the review.
         browser.Fill("Số định danh cá nhân (CCCD)", IdNumber);
         browser.Press("Tiếp tục");
-        WaitForText(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
         // Back to edit keeps the values too.
         browser.Press("Quay lại sửa");
-        WaitForText(browser, "1. Điền thông tin");
+        WaitForStep(browser, "1. Điền thông tin");
         Assert.Equal(IdNumber, browser.Field("Số định danh cá nhân (CCCD)").GetAttribute("value"));
 
         // Another province lists its own communes, without script, and nothing typed is lost.
@@ -127,9 +133,8 @@ public partial class PortalJourneyTests(BrowserApp app)
     [Fact]
     public async Task Tracking_by_code_and_id_number_shows_the_status_and_a_wrong_pair_says_not_found()
     {
-        string code;
-        using (var citizen = app.OpenBrowser())
-            code = SubmitOnline(citizen, "Lê Bảo Ngọc");
+        using var citizen = await Api.SignInAsync(app, "citizen");
+        var code = await citizen.SubmitBirthRegistrationAsync("Lê Bảo Ngọc", CitizenName, IdNumber);
 
         using var browser = app.OpenBrowser();
         browser.Open("/tra-cuu");
@@ -141,7 +146,7 @@ public partial class PortalJourneyTests(BrowserApp app)
         Assert.Contains(code, browser.Text("#track-result"));
         Assert.Contains("Ngày hẹn trả kết quả", browser.Text("#track-result"));
         // No personal data on the public page.
-        Assert.DoesNotContain("Phạm Thị Hồng", browser.PageText);
+        Assert.DoesNotContain(CitizenName, browser.PageText);
         Shot(browser, "track-1280");
 
         browser.Fill("Số định danh cá nhân của người nộp", "091185009999");
@@ -162,8 +167,8 @@ public partial class PortalJourneyTests(BrowserApp app)
     [Fact]
     public async Task The_citizen_sees_the_dossier_returned_after_the_office_carries_it_through()
     {
-        using var browser = app.OpenBrowser();
-        var code = SubmitOnline(browser, "Võ Thanh Tâm");
+        using var citizen = await Api.SignInAsync(app, "citizen");
+        var code = await citizen.SubmitBirthRegistrationAsync("Võ Thanh Tâm", CitizenName, IdNumber);
 
         var officer = await Api.SignInAsync(app, "officer");
         var specialist = await Api.SignInAsync(app, "specialist");
@@ -175,6 +180,8 @@ public partial class PortalJourneyTests(BrowserApp app)
         await officer.ActAsync(code, "markResultReady");
         await officer.ActAsync(code, "returnResult");
 
+        using var browser = app.OpenBrowser();
+        SignIn(browser, "citizen");
         browser.Open("/ho-so-cua-toi/" + code);
         WaitForText(browser, "Quá trình giải quyết");
         Assert.Equal("Đã trả kết quả", browser.Text("#status"));
@@ -249,7 +256,7 @@ public partial class PortalJourneyTests(BrowserApp app)
         browser.Open("/nop-ho-so/" + BirthRegistration);
         FillBirthRegistration(browser, "Đặng Quốc Bảo");
         browser.Press("Tiếp tục");
-        WaitForText(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
         var text = Path.Combine(Path.GetTempPath(), $"motcua-{Guid.NewGuid():N}", "ghi-chu.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(text)!);
         File.WriteAllText(text, "không phải PDF");
@@ -277,10 +284,12 @@ public partial class PortalJourneyTests(BrowserApp app)
     }
 
     [Fact]
-    public void The_citizen_withdraws_a_dossier_after_confirming()
+    public async Task The_citizen_withdraws_a_dossier_after_confirming()
     {
+        using var citizen = await Api.SignInAsync(app, "citizen");
+        var code = await citizen.SubmitBirthRegistrationAsync("Trương Bảo Anh", CitizenName, IdNumber);
         using var browser = app.OpenBrowser(360, 780);
-        var code = SubmitOnline(browser, "Trương Bảo Anh");
+        SignIn(browser, "citizen");
         browser.Open("/ho-so-cua-toi/" + code);
         WaitForText(browser, "Quá trình giải quyết");
         browser.Press("Rút hồ sơ");
@@ -349,7 +358,7 @@ public partial class PortalJourneyTests(BrowserApp app)
         WaitForText(browser, "Cần xác nhận người có hồ sơ đã đồng ý");
         browser.Find("#f-consent").Click();
         browser.Press("Tiếp tục");
-        WaitForText(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
         browser.Press("Nộp hồ sơ");
         WaitForText(browser, "Hồ sơ của bạn đã được tiếp nhận");
         var code = browser.Text("#dossier-code");
@@ -365,11 +374,11 @@ public partial class PortalJourneyTests(BrowserApp app)
         SignIn(browser, "citizen");
         browser.Open("/thu-tuc/" + BirthRegistration);
         browser.Press("Nộp hồ sơ trực tuyến");
-        WaitForText(browser, "1. Điền thông tin");
+        WaitForStep(browser, "1. Điền thông tin");
         FillBirthRegistration(browser, childName);
         if (phone) Shot(browser, "submit-step1-360");
         browser.Press("Tiếp tục");
-        WaitForText(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
         browser.Field("Giấy chứng sinh").SendKeys(Pdf());
         if (phone) Shot(browser, "submit-step2-360");
         browser.Press("Nộp hồ sơ");
@@ -399,15 +408,7 @@ public partial class PortalJourneyTests(BrowserApp app)
     private static void SetDate(Infrastructure.Browser browser, string label, string isoDate) =>
         browser.Driver.ExecuteScript("arguments[0].value = arguments[1];", browser.Field(label), isoDate);
 
-    /// <summary>A small PDF file on disk for the file inputs.</summary>
-    private static string Pdf(string name = "giay-chung-sinh.pdf")
-    {
-        var dir = Path.Combine(Path.GetTempPath(), $"motcua-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, name);
-        File.WriteAllBytes(path, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray());
-        return path;
-    }
+    private static string Pdf(string name = "giay-chung-sinh.pdf") => Files.PdfOnDisk(name);
 
     /// <summary>
     /// Signs in through the sign-in page and makes sure the sign-in cookie is there. Unlike the shared helper it does not
@@ -439,6 +440,17 @@ public partial class PortalJourneyTests(BrowserApp app)
         wait.Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Waits until the submission form is at that step. Every step's name is always on the page (the list of steps), so
+    /// waiting for the text alone would go on while the previous step is still shown.
+    /// </summary>
+    private static void WaitForStep(Infrastructure.Browser browser, string step)
+    {
+        var wait = browser.Wait();
+        wait.Message = $"the form did not reach '{step}'";
+        wait.Until(d => d.FindElement(By.CssSelector("ol.steps li[aria-current=step]")).Text.Trim() == step);
+    }
+
     private static void AssertFitsTheScreen(Infrastructure.Browser browser)
     {
         var inner = Convert.ToInt32(browser.Driver.ExecuteScript("return window.innerWidth;"));
@@ -446,60 +458,10 @@ public partial class PortalJourneyTests(BrowserApp app)
         Assert.True(scrollWidth <= inner, $"{browser.Url} is {scrollWidth}px wide on a {inner}px screen");
     }
 
-    /// <summary>
-    /// Full-page screenshots for people to look at, when MOTCUA_PORTAL_SHOTS names a folder. Taken through the DevTools
-    /// protocol so that an emulated phone screen is captured whole, not only its first screenful.
-    /// </summary>
+    /// <summary>Full-page screenshots for people to look at, when MOTCUA_PORTAL_SHOTS names a folder.</summary>
     private static void Shot(Infrastructure.Browser browser, string name)
     {
-        if (Environment.GetEnvironmentVariable("MOTCUA_PORTAL_SHOTS") is not { Length: > 0 } dir) return;
-        Directory.CreateDirectory(dir);
-        var metrics = (Dictionary<string, object>)browser.Driver.ExecuteCdpCommand("Page.getLayoutMetrics", []);
-        var size = (Dictionary<string, object>)metrics["cssContentSize"];
-        var width = Convert.ToDouble(size["width"], System.Globalization.CultureInfo.InvariantCulture);
-        var height = Math.Min(6000, Convert.ToDouble(size["height"], System.Globalization.CultureInfo.InvariantCulture));
-        Capture(browser, Path.Combine(dir, name + ".png"), width, 0, height);
-        // Long pages also in screen-sized parts, readable at full size.
-        if (height > 1400)
-            for (var (y, part) = (0d, 1); y < height; y += 1200, part++)
-                Capture(browser, Path.Combine(dir, $"{name}.part{part}.png"), width, y, Math.Min(1200, height - y));
-    }
-
-    private static void Capture(Infrastructure.Browser browser, string path, double width, double y, double height)
-    {
-        var clip = new Dictionary<string, object> { ["x"] = 0, ["y"] = y, ["width"] = width, ["height"] = height, ["scale"] = 1 };
-        var shot = (Dictionary<string, object>)browser.Driver.ExecuteCdpCommand("Page.captureScreenshot",
-            new Dictionary<string, object> { ["format"] = "png", ["captureBeyondViewport"] = true, ["clip"] = clip });
-        File.WriteAllBytes(path, Convert.FromBase64String((string)shot["data"]));
-    }
-
-    /// <summary>The HTTP API as a member of staff uses it: a bearer token and the dossier's current version.</summary>
-    private sealed class Api(HttpClient http)
-    {
-        public static async Task<Api> SignInAsync(BrowserApp app, string userName)
-        {
-            var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-            var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = BrowserApp.Password });
-            login.EnsureSuccessStatusCode();
-            var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return new Api(http);
-        }
-
-        public async Task<JsonElement> GetAsync(string code)
-        {
-            var response = await http.GetAsync($"/api/v1/dossiers/{code}");
-            response.EnsureSuccessStatusCode();
-            return await response.Content.ReadFromJsonAsync<JsonElement>();
-        }
-
-        public async Task<JsonElement> ActAsync(string code, string action, string? note = null, string? assignee = null)
-        {
-            var version = (await GetAsync(code)).GetProperty("version").GetInt32();
-            var response = await http.PostAsJsonAsync($"/api/v1/dossiers/{code}/actions", new { action, version, note, assignee });
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"{action} on {code}: {(int)response.StatusCode} {body}");
-            return JsonDocument.Parse(body).RootElement.Clone();
-        }
+        if (Environment.GetEnvironmentVariable("MOTCUA_PORTAL_SHOTS") is { Length: > 0 } dir)
+            browser.Screenshot(Path.Combine(dir, name + ".png"), maxHeight: 6000);
     }
 }

@@ -55,6 +55,11 @@ public sealed class Dossier
 
     public List<DossierHistoryEntry> History { get; private set; } = [];
     public List<DossierDocument> Documents { get; private set; } = [];
+    /// <summary>
+    /// Required-document codes of the papers the counter ticked as received, scanned or not (the paper dossier stays at the
+    /// office); see <see cref="HandedInDocuments"/>.
+    /// </summary>
+    public List<string> PapersChecked { get; private set; } = [];
     public List<ApologySlip> ApologySlips { get; private set; } = [];
 
     private Dossier() { }
@@ -83,6 +88,7 @@ public sealed class Dossier
             FormDataJson = intake.FormDataJson,
             OwnerUserName = intake.OwnerUserName,
             ReceivedBy = intake.ReceivedBy,
+            PapersChecked = intake.PapersChecked?.Distinct(StringComparer.Ordinal).ToList() ?? [],
             Version = 1,
             UpdatedAt = now.ToUniversalTime(),
         };

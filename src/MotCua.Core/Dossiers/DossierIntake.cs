@@ -1,6 +1,9 @@
 namespace MotCua.Core.Dossiers;
 
-/// <summary>Everything needed to create a dossier once the web layer has validated the request and given it a code.</summary>
+/// <summary>
+/// Everything needed to create a dossier once the web layer has validated the request and given it a code.
+/// <paramref name="PapersChecked"/>: the required-document codes whose papers the counter checked as received.
+/// </summary>
 public sealed record DossierIntake(
     string Code,
     int ProcedureVersionId,
@@ -15,4 +18,5 @@ public sealed record DossierIntake(
     Applicant Applicant,
     string FormDataJson,
     string? OwnerUserName,
-    string ReceivedBy);
+    string ReceivedBy,
+    IReadOnlyList<string>? PapersChecked = null);

@@ -14,7 +14,7 @@ namespace MotCua.Web.Administration;
 /// the rules of the API (<c>/api/v1/units/{unitCode}/reception-points</c>, <c>/agency-code</c>): point codes of 3–64
 /// letters, digits or hyphens and unique, a name of at most 200 characters, an address of at most 300, agency codes of
 /// the form VVV.ZZ.YY.MXX and unique. One rule more: a unit keeps at least one open reception point, since counter
-/// intake needs one. A unit of another province answers 404. The API endpoints can call this class too.
+/// intake needs one. A unit of another province answers 404. The API endpoints (Units/ReceptionPointEndpoints) call this class too.
 /// </summary>
 public sealed partial class ReceptionPointAdmin(MotCuaDbContext db, IStringLocalizer<Messages> text, IStringLocalizer<AdminText> admin)
 {

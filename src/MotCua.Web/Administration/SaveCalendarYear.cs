@@ -13,7 +13,7 @@ namespace MotCua.Web.Administration;
 /// A year of the working calendar as the province keeps it: read (kept in the database, else the statutory days computed
 /// by law) and replaced as a whole, with the rules of <c>PUT /api/v1/calendar/{year}</c>: dates inside the year, swap
 /// working days on a Saturday or Sunday, no day both off and worked. A save drops this node's calendar cache at once.
-/// The API endpoint can call <see cref="SaveAsync"/> too, so that the rules live in one place.
+/// The API endpoint (Calendar/CalendarEndpoints) calls <see cref="SaveAsync"/> too, so that the rules live in one place.
 /// </summary>
 public sealed class SaveCalendarYear(MotCuaDbContext db, CalendarProvider calendars, TimeProvider time, IStringLocalizer<Messages> text)
 {

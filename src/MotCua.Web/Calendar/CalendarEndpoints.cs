@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Catalog;
 using MotCua.Data;
-using MotCua.Data.Entities;
 using MotCua.Web.Accounts;
+using MotCua.Web.Administration;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Calendar;
@@ -23,7 +23,7 @@ public static class CalendarEndpoints
 
     private static async Task<IResult> GetAsync(int year, MotCuaDbContext db, ProblemResults problems, CancellationToken ct)
     {
-        if (year is < 1900 or > 2199) return problems.BadRequest("Calendar.YearOutOfRange");
+        if (!SaveCalendarYear.InRange(year)) return problems.BadRequest("Calendar.YearOutOfRange");
         var kept = await db.CalendarYears.AsNoTracking().SingleOrDefaultAsync(c => c.Year == year, ct);
         var dto = kept is not null
             ? new CalendarYearDto(year, kept.Holidays.Order().ToList(), kept.WorkingWeekends.Order().ToList(), kept.Source)
@@ -33,39 +33,18 @@ public static class CalendarEndpoints
 
     private static CalendarYearDto FromComputed(CalendarYear y) => new(y.Year, y.Holidays, y.WorkingWeekends, y.Source);
 
-    private static async Task<IResult> PutAsync(int year, CalendarYearDto body, HttpContext http, MotCuaDbContext db,
-        CalendarProvider calendars, ProblemResults problems, TimeProvider time, CancellationToken ct)
+    /// <summary>Replaces a year with the rules of the calendar admin page (<see cref="SaveCalendarYear"/>); the body's year must be the path's.</summary>
+    private static async Task<IResult> PutAsync(int year, CalendarYearDto body, HttpContext http, SaveCalendarYear save,
+        ProblemResults problems, CancellationToken ct)
     {
-        var t = problems.Text;
-        var errors = new ValidationErrors();
-        if (year is < 1900 or > 2199) errors.Add("year", t["Calendar.YearOutOfRange"]);
-        if (body.Year != year) errors.Add("year", t["Calendar.YearMismatch"]);
-        var holidays = body.Holidays ?? [];
-        var weekends = body.WorkingWeekends ?? [];
-        for (var i = 0; i < holidays.Count; i++)
-            if (holidays[i].Year != year) errors.Add($"holidays[{i}]", t["Calendar.DateOutsideYear", holidays[i]]);
-        for (var i = 0; i < weekends.Count; i++)
+        var request = new SaveCalendarYear.Request(body.Holidays, body.WorkingWeekends, body.Source);
+        if (body.Year != year)
         {
-            if (weekends[i].Year != year) errors.Add($"workingWeekends[{i}]", t["Calendar.DateOutsideYear", weekends[i]]);
-            else if (weekends[i].DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-                errors.Add($"workingWeekends[{i}]", t["Calendar.NotAWeekend", weekends[i]]);
-            if (holidays.Contains(weekends[i])) errors.Add($"workingWeekends[{i}]", t["Calendar.BothHolidayAndWorking", weekends[i]]);
+            var errors = save.Validate(year, request);
+            errors.Add("year", problems.Text["Calendar.YearMismatch"]);
+            return problems.Validation(errors);
         }
-        if (errors.Any) return problems.Validation(errors);
-
-        var record = await db.CalendarYears.SingleOrDefaultAsync(c => c.Year == year, ct);
-        if (record is null)
-        {
-            record = new CalendarYearRecord { Year = year };
-            db.CalendarYears.Add(record);
-        }
-        record.Holidays = holidays.Distinct().Order().ToList();
-        record.WorkingWeekends = weekends.Distinct().Order().ToList();
-        record.Source = string.IsNullOrWhiteSpace(body.Source) ? null : body.Source.Trim();
-        record.UpdatedAt = time.GetUtcNow();
-        record.UpdatedBy = CurrentUser.From(http.User).UserName;
-        await db.SaveChangesAsync(ct);
-        calendars.Invalidate();
-        return Results.Ok(new CalendarYearDto(year, record.Holidays, record.WorkingWeekends, record.Source));
+        var outcome = await save.SaveAsync(year, request, CurrentUser.From(http.User), ct);
+        return outcome.ToResult(problems, r => Results.Ok(new CalendarYearDto(year, r.Holidays, r.WorkingWeekends, r.Source)));
     }
 }

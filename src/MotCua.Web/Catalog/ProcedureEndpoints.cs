@@ -3,8 +3,8 @@ using MotCua.Core.Catalog;
 using MotCua.Core.Units;
 using MotCua.Data;
 using MotCua.Data.Entities;
-using MotCua.Data.Seeding;
 using MotCua.Web.Accounts;
+using MotCua.Web.Administration;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Catalog;
@@ -66,34 +66,11 @@ public static class ProcedureEndpoints
         return Results.Ok(versions.Select(v => ToDetail(v, null)).ToList());
     }
 
-    private static async Task<IResult> AddVersionAsync(string code, NewVersionRequest request, HttpContext http, MotCuaDbContext db,
-        TimeProvider time, ProblemResults problems, CancellationToken ct)
-    {
-        var t = problems.Text;
-        var errors = new ValidationErrors();
-        var today = time.GetUtcNow().LocalDate();
-        if (request.EffectiveFrom < today) errors.Add("effectiveFrom", t["Procedures.EffectiveInPast"]);
-        if (request.Definition is null) errors.Add("definition", t["Validation.Required"]);
-        else
-        {
-            if (request.Definition.Code != code) errors.Add("definition.code", t["Procedures.CodeMismatch"]);
-            foreach (var problem in ProcedureCatalogFile.Validate(request.Definition, await db.Fields.Select(f => f.Code).ToListAsync(ct)))
-                errors.Add("definition", problem);
-        }
-        if (errors.Any) return problems.Validation(errors);
-
-        var versions = await db.ProcedureVersions.Where(p => p.ProcedureCode == code).OrderBy(p => p.EffectiveFrom).ToListAsync(ct);
-        if (versions.Count == 0) return problems.NotFound("Procedures.NotFound", code);
-        if (versions.Any(v => v.EffectiveFrom >= request.EffectiveFrom))
-            return problems.Conflict("Procedures.LaterVersionExists");
-        var previous = versions[^1];
-        previous.EffectiveTo = request.EffectiveFrom.AddDays(-1);
-        var added = ProcedureVersionFactory.Create(request.Definition!, previous.VersionNo + 1, request.EffectiveFrom,
-            time.GetUtcNow(), CurrentUser.From(http.User).UserName);
-        db.ProcedureVersions.Add(added);
-        await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/v1/procedures/{code}?on={request.EffectiveFrom:yyyy-MM-dd}", ToDetail(added, null));
-    }
+    /// <summary>The rules of the catalog admin page (<see cref="AddProcedureVersion"/>).</summary>
+    private static async Task<IResult> AddVersionAsync(string code, NewVersionRequest request, HttpContext http, AddProcedureVersion versions,
+        ProblemResults problems, CancellationToken ct) =>
+        (await versions.AddAsync(code, request.EffectiveFrom, request.Definition, CurrentUser.From(http.User).UserName, ct))
+            .ToResult(problems, added => Results.Created($"/api/v1/procedures/{code}?on={request.EffectiveFrom:yyyy-MM-dd}", ToDetail(added, null)));
 
     internal static ProcedureDetail ToDetail(ProcedureVersion v, string? fieldName)
     {

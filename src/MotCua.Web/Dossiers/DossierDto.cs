@@ -10,14 +10,17 @@ public sealed record DossierDocumentDto(long Id, string? RequiredDocumentCode, s
 
 public sealed record ApologySlipDto(DateTimeOffset IssuedAt, string IssuedBy, string Reason, DateTimeOffset PreviousDueAt, DateTimeOffset NewDueAt);
 
-/// <summary>A dossier as the API shows it to those allowed to see it.</summary>
+/// <summary>
+/// A dossier as the API shows it to those allowed to see it. <c>MissingDocuments</c>: required documents it does not have
+/// (<see cref="HandedInDocuments"/>); <c>PapersChecked</c>: those whose papers the counter checked as received.
+/// </summary>
 public sealed record DossierDto(
     string Code, string ProcedureCode, int ProcedureVersion, string UnitCode, string ReceivingUnitCode, string? ReceptionPointCode,
     string Channel, string Status, string Outcome, DateTimeOffset ReceivedAt, DateTimeOffset RecordedAt, DateTimeOffset DueAt,
     bool Overdue, bool ClockStopped, int SupplementCount, DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt, string? Assignee,
     string? TransferredTo, int Version, ApplicantDto Applicant, JsonElement FormData, string ReceivedBy, string? OwnerUserName,
     IReadOnlyList<DossierDocumentDto> Documents, IReadOnlyList<string> MissingDocuments, IReadOnlyList<ApologySlipDto> ApologySlips,
-    IReadOnlyList<string> AvailableActions)
+    IReadOnlyList<string> AvailableActions, IReadOnlyList<string> PapersChecked)
 {
     public static DossierDto From(Dossier d, int procedureVersion, DateTimeOffset now, IReadOnlyList<string> missingDocuments,
         IEnumerable<DossierAction> availableActions) => new(
@@ -31,7 +34,7 @@ public sealed record DossierDto(
         d.Documents.OrderBy(x => x.Id).Select(x => new DossierDocumentDto(x.Id, x.RequiredDocumentCode, x.FileName, x.ContentType, x.Size, x.Sha256, x.UploadedAt.ToVietnam())).ToList(),
         missingDocuments,
         d.ApologySlips.OrderBy(a => a.IssuedAt).Select(a => new ApologySlipDto(a.IssuedAt.ToVietnam(), a.IssuedBy, a.Reason, a.PreviousDueAt.ToVietnam(), a.NewDueAt.ToVietnam())).ToList(),
-        availableActions.Select(a => JsonNamingPolicy.CamelCase.ConvertName(a.ToString())).ToList());
+        availableActions.Select(a => JsonNamingPolicy.CamelCase.ConvertName(a.ToString())).ToList(), d.PapersChecked);
 }
 
 /// <summary>A line of a dossier list (no documents, no form data).</summary>

@@ -16,6 +16,8 @@ public static class DossierEndpoints
         group.MapGet("/{code}/history", DossierHistory.HandleAsync).WithSummary("The process control sheet, oldest first.");
         group.MapPost("/{code}/documents", UploadDocument.HandleAsync).DisableAntiforgery()
             .WithSummary("Attach a file (multipart field `file`, optional `requiredDocumentCode`): PDF, JPEG or PNG, at most 10 MB.");
+        group.MapGet("/{code}/documents/{id:long}", DownloadDocument.HandleAsync)
+            .WithSummary("The content of an attached file, for whoever may see the dossier (citizens only their own).");
         group.MapGet("/{code}/receipt", DossierReceipt.HandleAsync).WithSummary("The printable receipt and appointment slip (HTML).");
 
         api.MapGet("/public/dossiers/{code}", PublicTracking.HandleAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PublicTracking)

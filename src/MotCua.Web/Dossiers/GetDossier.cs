@@ -24,8 +24,7 @@ public static class GetDossier
     {
         var version = await db.ProcedureVersions.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureVersionId, ct);
         var definition = MotCua.Data.CatalogJson.Deserialize(version.DefinitionJson);
-        var handedIn = dossier.Documents.Select(d => d.RequiredDocumentCode).ToHashSet();
-        var missing = definition.RequiredDocuments.Where(r => r.Required && !handedIn.Contains(r.Code)).Select(r => r.Code).ToList();
+        var missing = HandedInDocuments.Missing(dossier, definition).Select(r => r.Code).ToList();
         var actions = DossierAccess.MayActOn(dossier, user)
             ? DossierTransitionRules.Available(dossier.Status, user.Actor)
                 .Where(a => a != DossierAction.Apologize || dossier.IsOverdueAt(now))

@@ -13,6 +13,43 @@ public static class ListDossiers
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// The filters of a work queue; null means "any". <paramref name="Unit"/> is the competent unit; <paramref name="UnitOrReceiving"/>
+    /// also takes the dossiers the unit received for another one. <paramref name="Overdue"/> true keeps the open dossiers past
+    /// their appointment, false the others; <paramref name="DueSoonUntil"/> keeps the open dossiers due between now and then.
+    /// <paramref name="Q"/> is the start of a code or a part of the applicant's name, accents and case ignored.
+    /// </summary>
+    public sealed record Filter(string? Unit = null, string? UnitOrReceiving = null, DossierStatus? Status = null, string? Procedure = null,
+        string? Assignee = null, bool? Overdue = null, DateTimeOffset? DueSoonUntil = null, string? Q = null);
+
+    /// <summary>The dossiers <paramref name="user"/> may see (<see cref="DossierAccess.VisibleTo"/>) that pass the filter, newest first.</summary>
+    public static IQueryable<Dossier> Query(MotCuaDbContext db, CurrentUser user, DateTimeOffset now, Filter filter)
+    {
+        var query = db.Dossiers.AsNoTracking().VisibleTo(db, user);
+        if (!string.IsNullOrWhiteSpace(filter.Unit)) query = query.Where(d => d.UnitCode == filter.Unit);
+        if (!string.IsNullOrWhiteSpace(filter.UnitOrReceiving))
+            query = query.Where(d => d.UnitCode == filter.UnitOrReceiving || d.ReceivingUnitCode == filter.UnitOrReceiving);
+        if (filter.Status is { } status) query = query.Where(d => d.Status == status);
+        if (!string.IsNullOrWhiteSpace(filter.Procedure)) query = query.Where(d => d.ProcedureCode == filter.Procedure);
+        if (!string.IsNullOrWhiteSpace(filter.Assignee)) query = query.Where(d => d.Assignee == filter.Assignee);
+        // Open: the clock runs (not finished, not waiting for the applicant).
+        var open = query.Where(d => d.CompletedAt == null && d.ClockStoppedAt == null
+            && d.Status != DossierStatus.Returned && d.Status != DossierStatus.Withdrawn);
+        if (filter.Overdue is true) query = open.Where(d => d.DueAt < now);
+        else if (filter.Overdue is false)
+            query = query.Where(d => !(d.CompletedAt == null && d.ClockStoppedAt == null
+                && d.Status != DossierStatus.Returned && d.Status != DossierStatus.Withdrawn && d.DueAt < now));
+        else if (filter.DueSoonUntil is { } until) query = open.Where(d => d.DueAt >= now && d.DueAt <= until);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            // Codes are upper-case ASCII; names are matched folded (no accents, no case) on every database.
+            var code = filter.Q.Trim().ToUpperInvariant();
+            var name = VietnameseText.Fold(filter.Q);
+            query = query.Where(d => d.Code.StartsWith(code) || d.ApplicantNameFolded.Contains(name));
+        }
+        return query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id);
+    }
+
     public static async Task<IResult> HandleAsync(HttpContext http, MotCuaDbContext db, TimeProvider time, ProblemResults problems,
         string? unit, string? status, bool? overdue, string? q, string? procedure, string? assignee, int page = 1, int pageSize = 50,
         CancellationToken ct = default)
@@ -31,28 +68,10 @@ public static class ListDossiers
 
         var user = CurrentUser.From(http.User);
         var now = time.GetUtcNow();
-        var query = db.Dossiers.AsNoTracking().VisibleTo(db, user);
-        if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(d => d.UnitCode == unit);
-        if (statusFilter is { } sf) query = query.Where(d => d.Status == sf);
-        if (!string.IsNullOrWhiteSpace(procedure)) query = query.Where(d => d.ProcedureCode == procedure);
-        if (!string.IsNullOrWhiteSpace(assignee)) query = query.Where(d => d.Assignee == assignee);
-        if (overdue is { } o)
-        {
-            var open = query.Where(d => d.CompletedAt == null && d.ClockStoppedAt == null
-                && d.Status != DossierStatus.Returned && d.Status != DossierStatus.Withdrawn);
-            query = o ? open.Where(d => d.DueAt < now) : query.Where(d => !(d.CompletedAt == null && d.ClockStoppedAt == null
-                && d.Status != DossierStatus.Returned && d.Status != DossierStatus.Withdrawn && d.DueAt < now));
-        }
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            // Codes are upper-case ASCII; names are matched folded (no accents, no case) on every database.
-            var code = q.Trim().ToUpperInvariant();
-            var name = VietnameseText.Fold(q);
-            query = query.Where(d => d.Code.StartsWith(code) || d.ApplicantNameFolded.Contains(name));
-        }
+        var query = Query(db, user, now, new Filter(Unit: unit, Status: statusFilter, Procedure: procedure, Assignee: assignee,
+            Overdue: overdue, Q: q));
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(d => new { d.Code, d.ProcedureCode, d.UnitCode, d.Channel, d.Status, d.Applicant.FullName, d.ReceivedAt, d.DueAt,
                 d.CompletedAt, d.ClockStoppedAt, d.Assignee, d.Version })
             .ToListAsync(ct);

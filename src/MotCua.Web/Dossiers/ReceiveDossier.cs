@@ -19,8 +19,9 @@ namespace MotCua.Web.Dossiers;
 public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendars, TimeProvider time, ProblemResults problems,
     IEnumerable<IDossierChangeObserver> observers, ILogger<ReceiveDossier> log)
 {
+    /// <param name="PapersChecked">At the counter (not online): the required-document codes whose papers were checked as received.</param>
     public sealed record Request(string? ProcedureCode, string? UnitCode, string? ReceptionPointCode, string? Channel,
-        DateTimeOffset? ReceivedAt, ApplicantDto? Applicant, JsonElement? FormData);
+        DateTimeOffset? ReceivedAt, ApplicantDto? Applicant, JsonElement? FormData, IReadOnlyList<string>? PapersChecked = null);
 
     /// <summary>How far back a back-entry may go.</summary>
     public static readonly TimeSpan BackEntryLimit = TimeSpan.FromDays(90);
@@ -103,6 +104,12 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
                 return problems.Fail<Dossier>(StatusCodes.Status403Forbidden, "Dossiers.EidLevelTooLow", definition.MinEidLevel, user.EidLevel);
         }
 
+        var papers = request.PapersChecked?.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList() ?? [];
+        if (papers.Count > 0 && channel == IntakeChannel.Online) errors.Add("papersChecked", t["Dossiers.PapersCheckedOnlyByStaff"]);
+        else if (definition is not null)
+            foreach (var unknown in papers.Where(c => definition.RequiredDocuments.All(r => r.Code != c)))
+                errors.Add("papersChecked", t["Documents.UnknownRequiredDocument", unknown]);
+
         var applicant = ApplicantValidation.Validate(request.Applicant, errors, t, receivedAt.LocalDate());
         var formDataJson = definition is null ? "{}" : FormDataValidation.Validate(definition, request.FormData, errors, t);
         if (errors.Any) return Outcome<Dossier>.Invalid(errors);
@@ -123,7 +130,7 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
                 var code = await DossierCodeGenerator.NextAsync(db, receivingUnit.AgencyCode, receivedAt.LocalDate(), ct);
                 dossier = Dossier.Receive(new DossierIntake(code, version!.Id, version.ProcedureCode, definition!.ProcessingDays,
                     definition.ReceiptCutoff, unit!.Code, receivingUnit.Code, receptionPointCode, channel, receivedAt, applicant!,
-                    formDataJson, user.Is(Roles.Citizen) ? user.UserName : null, user.UserName), calendar, now);
+                    formDataJson, user.Is(Roles.Citizen) ? user.UserName : null, user.UserName, papers), calendar, now);
                 db.Dossiers.Add(dossier);
                 foreach (var observer in observers) observer.Received(db, dossier, definition);
                 await db.SaveChangesAsync(ct);

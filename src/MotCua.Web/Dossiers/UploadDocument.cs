@@ -16,6 +16,15 @@ public sealed class UploadDocument(MotCuaDbContext db, TimeProvider time, Proble
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxDocumentsPerDossier = 50;
 
+    /// <summary>The most files one form carries: the online submission and the counter send one file per required document.</summary>
+    public const int MaxFilesPerRequest = 10;
+
+    /// <summary>
+    /// The largest form request the host reads (files at their limit, plus 1 MB for the fields). Kestrel's own default
+    /// (30 MB) would refuse an online submission with three 10 MB scans; other requests keep that default.
+    /// </summary>
+    public const long MaxFormRequestBytes = MaxBytes * MaxFilesPerRequest + 1024 * 1024;
+
     public static async Task<IResult> HandleAsync(string code, HttpRequest httpRequest, HttpContext http, UploadDocument upload,
         ProblemResults problems, CancellationToken ct)
     {

@@ -37,6 +37,12 @@ public static class HostSetup
         services.AddScoped<ReceiveDossier>();
         services.AddScoped<ActOnDossier>();
         services.AddScoped<UploadDocument>();
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadDocument.MaxFormRequestBytes);
+        // The province administrator's use cases, shared by the admin pages and the API endpoints.
+        services.AddScoped<MotCua.Web.Administration.AddProcedureVersion>();
+        services.AddScoped<MotCua.Web.Administration.SaveCalendarYear>();
+        services.AddScoped<MotCua.Web.Administration.ReceptionPointAdmin>();
+        services.AddScoped<MotCua.Web.Administration.StaffAccounts>();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Unreadable bodies throw, so the handler above answers them as validation problems.
@@ -134,6 +140,14 @@ public static class HostSetup
     {
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // Forms with files (online submission, counter intake, uploads) may be as large as the upload rules allow.
+        app.Use(static (context, next) =>
+        {
+            if (context.Request.HasFormContentType
+                && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = UploadDocument.MaxFormRequestBytes;
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization(o =>

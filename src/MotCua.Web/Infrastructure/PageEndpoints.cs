@@ -5,11 +5,16 @@ using MotCua.Data.Entities;
 
 namespace MotCua.Web.Infrastructure;
 
-/// <summary>The two small non-page endpoints the pages need: sign out (POST, anti-forgery checked) and the language switch.</summary>
+/// <summary>
+/// The small non-page endpoints the pages need: sign out (POST, anti-forgery checked), the language switch, and the
+/// attached files of a dossier (signed in with the page cookie; the same rules as the API's).
+/// </summary>
 public static class PageEndpoints
 {
     public static void MapPageEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/ho-so/{code}/giay-to/{id:long}", MotCua.Web.Dossiers.DownloadDocument.HandleAsync).RequireAuthorization().ExcludeFromDescription();
+
         app.MapPost("/dang-xuat", async (HttpContext http, SignInManager<AppUser> signIn, IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();

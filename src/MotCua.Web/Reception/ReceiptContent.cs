@@ -13,14 +13,14 @@ namespace MotCua.Web.Staff;
 /// <summary>
 /// What the printable forms of Circular 03/2025 (01 receipt, 02 supplement request, 04 apology slip) show about a dossier:
 /// the dossier with its documents, apology slips and history, the procedure version it was received under, the competent
-/// and receiving units and the reception point. Loaded the way the API's receipt (<see cref="DossierReceipt"/>) loads it,
-/// through <see cref="DossierAccess.VisibleTo"/>.
+/// and receiving units, the reception point and the name of the officer who received it. Loaded through
+/// <see cref="DossierAccess.VisibleTo"/>, for the pages and for the API's receipt (<see cref="DossierReceipt"/>).
 /// </summary>
 public sealed record ReceiptData(Dossier Dossier, ProcedureDefinition Definition, AdministrativeUnit Competent, AdministrativeUnit Receiving,
-    ReceptionPoint? Point, IReadOnlyList<DossierHistoryEntry> History)
+    ReceptionPoint? Point, IReadOnlyList<DossierHistoryEntry> History, string ReceiverName)
 {
-    /// <summary>The required-document codes a file was attached for.</summary>
-    public IReadOnlySet<string?> HandedIn { get; } = Dossier.Documents.Select(d => d.RequiredDocumentCode).ToHashSet();
+    /// <summary>The required-document codes the dossier has (a file, a paper checked at the counter, the online form).</summary>
+    public IReadOnlySet<string> HandedIn { get; } = HandedInDocuments.Of(Dossier, Definition);
 }
 
 /// <summary>
@@ -30,6 +30,21 @@ public sealed record ReceiptData(Dossier Dossier, ProcedureDefinition Definition
 public static class ReceiptContent
 {
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>The look of the printable forms (class "paper"), for the staff pages and the API's stand-alone receipt.</summary>
+    public const string PaperCss = """
+        .paper { font-family: "Times New Roman", Times, serif; font-size: 13pt; max-width: 180mm; margin: 0 auto; color: #000; overflow-wrap: break-word; }
+        .paper .nw { white-space: nowrap; }
+        .paper .head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 8px; text-align: center; }
+        .paper h1 { font-size: 14pt; text-align: center; margin: 16px 0 4px; }
+        .paper table td, .paper table th { border: 1px solid #000; padding: 4px; }
+        .paper .code { font-family: monospace; font-size: 13pt; font-weight: 700; }
+        .paper .sign { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 16px; margin-top: 24px; text-align: center; }
+        .paper .qr { display: flex; gap: 12px; align-items: center; margin: 12px 0; }
+        .paper .qr img { width: 120px; height: 120px; image-rendering: pixelated; flex: 0 0 auto; }
+        .paper .qr a, .paper .qr span { font-size: 10pt; overflow-wrap: anywhere; }
+        @media print { .paper { font-size: 12pt; max-width: none; } .paper a { color: #000; text-decoration: none; } }
+        """;
 
     public static async Task<ReceiptData?> LoadAsync(MotCuaDbContext db, string code, CurrentUser user, CancellationToken ct = default)
     {
@@ -46,11 +61,13 @@ public static class ReceiptContent
         var point = dossier.ReceptionPointCode is null ? null
             : await db.ReceptionPoints.AsNoTracking().SingleOrDefaultAsync(r => r.Code == dossier.ReceptionPointCode, ct);
         var history = await db.DossierHistory.AsNoTracking().Where(h => h.DossierId == dossier.Id).OrderBy(h => h.Sequence).ToListAsync(ct);
+        var receiver = await db.Users.AsNoTracking().Where(u => u.UserName == dossier.ReceivedBy).Select(u => u.FullName).FirstOrDefaultAsync(ct);
         return new ReceiptData(dossier, definition, units.First(u => u.Code == dossier.UnitCode),
-            units.First(u => u.Code == dossier.ReceivingUnitCode), point, history);
+            units.First(u => u.Code == dossier.ReceivingUnitCode), point, history,
+            string.IsNullOrWhiteSpace(receiver) ? dossier.ReceivedBy : receiver);
     }
 
-    /// <summary>"Hình thức nộp" on form 01, worded as the API's receipt words it.</summary>
+    /// <summary>"Hình thức nộp" on form 01.</summary>
     public static string ChannelName(IntakeChannel channel) => channel switch
     {
         IntakeChannel.Online => "Trực tuyến",

@@ -8,6 +8,8 @@ namespace MotCua.Browser.Tests.Infrastructure;
 /// <summary>
 /// Debian's headless Chromium driven by Debian's chromedriver (never a downloaded browser), with small helpers that
 /// read like what a user does: open a page, fill a labelled field, press a button, read the text.
+/// Starting Chromium is the slow part of a journey, so <see cref="BrowserApp.OpenBrowser"/> lends browsers from a pool:
+/// disposing a lent browser clears its cookies and storage and gives it back instead of quitting it.
 /// </summary>
 public sealed class Browser : IDisposable
 {
@@ -39,9 +41,15 @@ public sealed class Browser : IDisposable
         service.SuppressInitialDiagnosticInformation = true;
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         Driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
+        _startSize = Driver.Manage().Window.Size;
     }
 
+    private readonly System.Drawing.Size _startSize;
+
     public ChromeDriver Driver { get; }
+
+    /// <summary>Set while the browser is lent from a pool: where <see cref="Dispose"/> gives it back.</summary>
+    internal Action<Browser>? GiveBack { get; set; }
 
     public string Url => Driver.Url;
     public string Title => Driver.Title;
@@ -107,18 +115,65 @@ public sealed class Browser : IDisposable
     public void WaitForText(string text, int seconds = 10) =>
         Wait(seconds).Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
 
-    /// <summary>Saves a full-height screenshot (PNG).</summary>
-    public void Screenshot(string path)
+    /// <summary>
+    /// Saves the whole page (up to <paramref name="maxHeight"/> CSS pixels high) as a PNG. Taken through the DevTools
+    /// protocol, so an emulated phone screen is captured whole, not only its first screenful.
+    /// </summary>
+    public void Screenshot(string path, int maxHeight = 4000)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var height = Convert.ToInt32(Driver.ExecuteScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);"));
-        var size = Driver.Manage().Window.Size;
-        Driver.Manage().Window.Size = new System.Drawing.Size(size.Width, Math.Min(Math.Max(height, 600), 4000));
-        Driver.GetScreenshot().SaveAsFile(path);
-        Driver.Manage().Window.Size = size;
+        var metrics = (Dictionary<string, object>)Driver.ExecuteCdpCommand("Page.getLayoutMetrics", [])!;
+        var size = (Dictionary<string, object>)metrics["cssContentSize"];
+        // The page's own width, but never less than the window: a capture beyond the viewport lays the page out without
+        // the scrollbar, so a right-aligned header would otherwise lose its last 15 pixels.
+        var width = Math.Max(Convert.ToDouble(size["width"], System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToDouble(Driver.ExecuteScript("return window.innerWidth;"), System.Globalization.CultureInfo.InvariantCulture));
+        var height = Math.Min(maxHeight, Convert.ToDouble(size["height"], System.Globalization.CultureInfo.InvariantCulture));
+        var clip = new Dictionary<string, object?> { ["x"] = 0, ["y"] = 0, ["width"] = width, ["height"] = height, ["scale"] = 1 };
+        var shot = (Dictionary<string, object>)Driver.ExecuteCdpCommand("Page.captureScreenshot",
+            new Dictionary<string, object?> { ["format"] = "png", ["captureBeyondViewport"] = true, ["clip"] = clip })!;
+        File.WriteAllBytes(path, Convert.FromBase64String((string)shot["data"]));
+    }
+
+    /// <summary>
+    /// Forgets the user: a blank page, no cookies (sign-in, language), no storage, the first window only, the size it
+    /// started with. False when the browser no longer answers (it is then quit, not reused).
+    /// </summary>
+    internal bool TryReset()
+    {
+        try
+        {
+            foreach (var handle in Driver.WindowHandles.Skip(1))
+            {
+                Driver.SwitchTo().Window(handle);
+                Driver.Close();
+            }
+            Driver.SwitchTo().Window(Driver.WindowHandles[0]);
+            Driver.Navigate().GoToUrl("about:blank");
+            Driver.ExecuteCdpCommand("Network.clearBrowserCookies", []);
+            Driver.ExecuteCdpCommand("Storage.clearDataForOrigin", new Dictionary<string, object?> { ["origin"] = _baseUrl, ["storageTypes"] = "all" });
+            if (Driver.Manage().Window.Size != _startSize) Driver.Manage().Window.Size = _startSize;
+            return true;
+        }
+        catch (WebDriverException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()
+    {
+        if (GiveBack is { } giveBack)
+        {
+            GiveBack = null;
+            giveBack(this);
+            return;
+        }
+        Quit();
+    }
+
+    /// <summary>Ends Chromium and chromedriver and deletes the profile.</summary>
+    internal void Quit()
     {
         try { Driver.Quit(); } catch (WebDriverException) { }
         Driver.Dispose();

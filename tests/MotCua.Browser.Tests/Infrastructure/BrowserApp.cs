@@ -8,12 +8,18 @@ namespace MotCua.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// The real MotCua host on Kestrel (a real loopback port) over a fresh SQLite file, in demo mode with the sample dossiers,
-/// for journeys in headless Chromium. One per test collection; each test opens its own browser (fresh cookies).
+/// for journeys in headless Chromium. One per test collection, with a pool of browsers: a journey borrows one (no
+/// cookies, no storage, a blank page) and gives it back when it disposes it, so Chromium starts once per window size and
+/// per browser a journey holds at the same time, not once per journey.
 /// </summary>
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Browser-Test-2025";
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"motcua-browser-{Guid.NewGuid():N}.db");
+
+    private readonly Dictionary<(int Width, int Height), Stack<Browser>> _idle = [];
+    private readonly List<Browser> _started = [];
+    private readonly Lock _pool = new();
 
     public string BaseUrl { get; private set; } = "";
 
@@ -30,6 +36,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public override async ValueTask DisposeAsync()
     {
+        lock (_pool)
+        {
+            foreach (var browser in _started) browser.Quit();
+            _started.Clear();
+            _idle.Clear();
+        }
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
@@ -48,10 +60,42 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicTrackingPerMinute", "100000");
+        // A line per request on the console costs the journeys time on a busy CI machine; warnings and errors still show.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
-    /// <summary>A new headless Chromium at the given window width, with its own profile.</summary>
-    public Browser OpenBrowser(int width = 1280, int height = 900) => new(BaseUrl, width, height);
+    /// <summary>
+    /// A headless Chromium at the given window size with nobody signed in: an idle one of the pool, else a new one.
+    /// Dispose gives it back.
+    /// </summary>
+    public Browser OpenBrowser(int width = 1280, int height = 900)
+    {
+        var key = (width, height);
+        Browser? browser = null;
+        lock (_pool)
+            if (_idle.TryGetValue(key, out var idle) && idle.Count > 0) browser = idle.Pop();
+        if (browser is null)
+        {
+            browser = new Browser(BaseUrl, width, height);
+            lock (_pool) _started.Add(browser);
+        }
+        browser.GiveBack = b =>
+        {
+            var reusable = b.TryReset();
+            lock (_pool)
+            {
+                if (reusable && _started.Contains(b))
+                {
+                    if (!_idle.TryGetValue(key, out var stack)) _idle[key] = stack = new Stack<Browser>();
+                    stack.Push(b);
+                    return;
+                }
+                _started.Remove(b);
+            }
+            b.Quit();
+        };
+        return browser;
+    }
 }
 
 [CollectionDefinition(Name)]

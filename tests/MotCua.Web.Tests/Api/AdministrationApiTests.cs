@@ -48,6 +48,33 @@ public abstract class AdministrationApiTests(MotCuaApp app) : ApiTestBase(app)
     }
 
     [Fact]
+    public async Task The_last_open_reception_point_of_a_unit_cannot_be_closed()
+    {
+        using var admin = await App.ClientAsync("admin");
+        // The last commune of An Giang in code order, which no other test uses: its seeded points are closed, one new stays open.
+        var communes = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/units?parent={AnGiang}&pageSize=500");
+        var unit = communes!["items"]!.AsArray().Select(u => u!["code"]!.GetValue<string>()).Max(StringComparer.Ordinal)!;
+        var seeded = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/units/{unit}"))!["receptionPoints"]!.AsArray()
+            .Select(p => (Code: p!["code"]!.GetValue<string>(), Name: p["name"]!.GetValue<string>())).ToList();
+        var kept = $"{unit}-L{Guid.NewGuid().ToString("N")[..6]}";
+        await ExpectAsync(await admin.PostAsJsonAsync($"/api/v1/units/{unit}/reception-points", new { code = kept, name = "Điểm tiếp nhận chính" }),
+            HttpStatusCode.Created);
+        foreach (var (code, name) in seeded)
+            await ExpectAsync(await admin.PutAsJsonAsync($"/api/v1/units/{unit}/reception-points/{code}", new { name, isActive = false }), HttpStatusCode.OK);
+
+        var refused = await admin.PutAsJsonAsync($"/api/v1/units/{unit}/reception-points/{kept}", new { name = "Điểm tiếp nhận chính", isActive = false });
+        Assert.Contains("ít nhất một điểm tiếp nhận", (await ProblemAsync(refused, HttpStatusCode.Conflict))["detail"]!.GetValue<string>());
+        var open = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/units/{unit}"))!["receptionPoints"]!.AsArray();
+        Assert.Equal(kept, Assert.Single(open)!["code"]!.GetValue<string>());
+
+        // Reopened, the seeded points let the new one close.
+        foreach (var (code, name) in seeded)
+            await ExpectAsync(await admin.PutAsJsonAsync($"/api/v1/units/{unit}/reception-points/{code}", new { name, isActive = true }), HttpStatusCode.OK);
+        await ExpectAsync(await admin.PutAsJsonAsync($"/api/v1/units/{unit}/reception-points/{kept}", new { name = "Điểm tiếp nhận chính", isActive = false }),
+            HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task The_admin_sets_an_official_agency_code_used_by_the_next_dossier_codes()
     {
         using var admin = await App.ClientAsync("admin");

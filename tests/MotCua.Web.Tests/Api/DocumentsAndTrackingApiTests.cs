@@ -35,6 +35,45 @@ public abstract class DocumentsAndTrackingApiTests(MotCuaApp app) : ApiTestBase(
     }
 
     [Fact]
+    public async Task An_attached_file_opens_for_who_may_see_the_dossier_and_is_not_found_for_anyone_else()
+    {
+        var d = await ReceiveAsync(BirthRegistration, user: "citizen", channel: "online");
+        var pdf = "%PDF-1.7\n% giấy chứng sinh\n"u8.ToArray().Concat(new byte[500]).ToArray();
+        using var citizen = await App.ClientAsync("citizen");
+        var uploaded = await citizen.PostAsync($"/api/v1/dossiers/{Code(d)}/documents", File(pdf, "giấy chứng sinh.pdf", "giay-chung-sinh"));
+        await ExpectAsync(uploaded, HttpStatusCode.Created);
+        var path = $"/api/v1/dossiers/{Code(d)}/documents/{(await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>()}";
+
+        foreach (var user in new[] { "citizen", "officer", "admin" })
+        {
+            using var client = await App.ClientAsync(user);
+            var response = await client.GetAsync(path);
+            await ExpectAsync(response, HttpStatusCode.OK);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal("giấy chứng sinh.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        }
+        // Another unit's officer, and a volunteer who did not submit it: as if it did not exist. No token: 401.
+        foreach (var user in new[] { "officer2", "volunteer" })
+        {
+            using var client = await App.ClientAsync(user);
+            await ProblemAsync(await client.GetAsync(path), HttpStatusCode.NotFound);
+        }
+        using var anonymous = await App.ClientAsync();
+        await ExpectAsync(await anonymous.GetAsync(path), HttpStatusCode.Unauthorized);
+        // A citizen's own dossier only: the counter dossier of someone else is not found for the citizen.
+        var other = await ReceiveAsync(MaritalStatus);
+        using var officer = await App.ClientAsync("officer");
+        var scan = await officer.PostAsync($"/api/v1/dossiers/{Code(other)}/documents", File(pdf, "to-khai.pdf", "to-khai"));
+        var scanPath = $"/api/v1/dossiers/{Code(other)}/documents/{(await scan.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>()}";
+        await ExpectAsync(await officer.GetAsync(scanPath), HttpStatusCode.OK);
+        await ProblemAsync(await citizen.GetAsync(scanPath), HttpStatusCode.NotFound);
+        // A document id of another dossier under this dossier's code: not found either.
+        await ProblemAsync(await officer.GetAsync($"/api/v1/dossiers/{Code(d)}/documents/{scanPath.Split('/')[^1]}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Files_are_checked_by_content_and_size_and_required_document_code()
     {
         var d = await ReceiveAsync(MaritalStatus);

@@ -38,6 +38,41 @@ public abstract class DossierIntakeApiTests(MotCuaApp app) : ApiTestBase(app)
     }
 
     [Fact]
+    public async Task The_application_form_filled_online_is_not_missing_but_at_the_counter_its_paper_must_be_checked()
+    {
+        var online = await ReceiveAsync(BirthRegistration, user: "citizen", channel: "online");
+        Assert.Equal(["giay-chung-sinh"], online["missingDocuments"]!.AsArray().Select(m => m!.GetValue<string>()));
+
+        var counter = await ReceiveAsync(BirthRegistration);
+        Assert.Equal(["to-khai", "giay-chung-sinh"], counter["missingDocuments"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Empty(counter["papersChecked"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Papers_checked_at_the_counter_are_recorded_and_count_as_handed_in()
+    {
+        using var officer = await App.ClientAsync("officer");
+        var body = await IntakeBodyAsync(BirthRegistration);
+        body["papersChecked"] = new JsonArray("to-khai", "giay-chung-sinh", "to-khai");
+        var response = await officer.PostAsJsonAsync("/api/v1/dossiers", body);
+        await ExpectAsync(response, HttpStatusCode.Created);
+        var dossier = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(["to-khai", "giay-chung-sinh"], dossier["papersChecked"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Empty(dossier["missingDocuments"]!.AsArray());
+        var again = await officer.GetFromJsonAsync<JsonObject>($"/api/v1/dossiers/{Code(dossier)}");
+        Assert.Equal(["to-khai", "giay-chung-sinh"], again!["papersChecked"]!.AsArray().Select(m => m!.GetValue<string>()));
+        var receipt = await officer.GetStringAsync($"/api/v1/dossiers/{Code(dossier)}/receipt");
+        Assert.Equal(2, receipt.Split("<td>Có</td>").Length - 1); // "Đã nộp" on form 01 for both papers
+
+        body["papersChecked"] = new JsonArray("khong-co");
+        Assert.Equal(["papersChecked"], ErrorKeys(await ProblemAsync(await officer.PostAsJsonAsync("/api/v1/dossiers", body), HttpStatusCode.BadRequest)));
+        using var citizen = await App.ClientAsync("citizen");
+        var online = await IntakeBodyAsync(BirthRegistration, channel: "online");
+        online["papersChecked"] = new JsonArray("to-khai");
+        Assert.Equal(["papersChecked"], ErrorKeys(await ProblemAsync(await citizen.PostAsJsonAsync("/api/v1/dossiers", online), HttpStatusCode.BadRequest)));
+    }
+
+    [Fact]
     public async Task Online_submission_by_a_citizen_is_owned_by_the_citizen()
     {
         var dossier = await ReceiveAsync(BirthRegistration, user: "citizen", channel: "online");

@@ -21,7 +21,7 @@ public abstract class EndpointAccessMatrixTests(MotCuaApp app) : ApiTestBase(app
     private static readonly string[] Callers = [Anonymous, "citizen", "volunteer", "officer", "specialist", "leader", "admin", "officer2", "admin2"];
     private const string Anonymous = "-";
 
-    // {D}: a counter dossier of Thới Sơn. {C}: an online dossier of the demo citizen. {M}: an outbox message of {D}.
+    // {D}: a counter dossier of Thới Sơn with one file {F}. {C}: an online dossier of the demo citizen. {M}: an outbox message of {D}.
     //                   method  route (as mapped)                               url                                      anon citizen volunt officer specia leader admin off2 adm2
     private static readonly Row[] Table =
     [
@@ -46,6 +46,7 @@ public abstract class EndpointAccessMatrixTests(MotCuaApp app) : ApiTestBase(app
         new("POST", "/api/v1/dossiers/{code}/actions",                 "/api/v1/dossiers/{D}/actions",              401, 404, 404, 400, 400, 400, 403, 404, 404),
         new("GET",  "/api/v1/dossiers/{code}/history",                 "/api/v1/dossiers/{D}/history",              401, 404, 404, 200, 200, 200, 200, 404, 404),
         new("POST", "/api/v1/dossiers/{code}/documents",               "/api/v1/dossiers/{D}/documents",            401, 404, 404, 400, 400, 400, 403, 404, 404),
+        new("GET",  "/api/v1/dossiers/{code}/documents/{id:long}",     "/api/v1/dossiers/{D}/documents/{F}",        401, 404, 404, 200, 200, 200, 200, 404, 404),
         new("GET",  "/api/v1/dossiers/{code}/receipt",                 "/api/v1/dossiers/{D}/receipt",              401, 404, 404, 200, 200, 200, 200, 404, 404),
         new("GET",  "/api/v1/dossiers/{code}/legs",                    "/api/v1/dossiers/{D}/legs",                 401, 404, 404, 200, 200, 200, 200, 404, 404),
         new("GET",  "/api/v1/public/dossiers/{code}",                  "/api/v1/public/dossiers/{D}?idNumber=091095001234", 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -63,13 +64,21 @@ public abstract class EndpointAccessMatrixTests(MotCuaApp app) : ApiTestBase(app
         var d = Code(await ReceiveAsync(MaritalStatus));
         var c = Code(await ReceiveAsync(MaritalStatus, user: "citizen", channel: "online"));
         var m = App.WithDb(db => db.OutboxMessages.Where(x => x.DossierCode == d).Select(x => x.Id).First());
+        long f;
+        using (var officer = await App.ClientAsync("officer"))
+        using (var file = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "giay-to.pdf" } })
+        {
+            var uploaded = await officer.PostAsync($"/api/v1/dossiers/{d}/documents", file);
+            await ExpectAsync(uploaded, HttpStatusCode.Created);
+            f = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>();
+        }
 
         var clients = new Dictionary<string, HttpClient>();
         foreach (var caller in Callers) clients[caller] = await App.ClientAsync(caller == Anonymous ? null : caller);
         var wrong = new StringBuilder();
         foreach (var row in Table)
         {
-            var url = row.Url.Replace("{D}", d).Replace("{C}", c).Replace("{M}", m.ToString());
+            var url = row.Url.Replace("{D}", d).Replace("{C}", c).Replace("{M}", m.ToString()).Replace("{F}", f.ToString());
             for (var i = 0; i < Callers.Length; i++)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(row.Method), url);

@@ -118,6 +118,13 @@ public abstract class ReferenceDataApiTests(MotCuaApp app) : ApiTestBase(app)
         var wrong = new JsonObject { ["year"] = 2030, ["holidays"] = new JsonArray("2029-12-31"), ["workingWeekends"] = new JsonArray("2030-02-11") };
         var problem = await ProblemAsync(await admin.PutAsJsonAsync("/api/v1/calendar/2030", wrong), HttpStatusCode.BadRequest);
         Assert.Equal(["holidays[0]", "workingWeekends[0]"], ErrorKeys(problem));
+
+        // The source (the decision the days come from) is kept to 2,000 characters, as on the calendar admin page.
+        var longSource = new JsonObject { ["year"] = 2030, ["holidays"] = new JsonArray("2030-01-01"), ["workingWeekends"] = new JsonArray(),
+            ["source"] = new string('x', 2001) };
+        Assert.Equal(["source"], ErrorKeys(await ProblemAsync(await admin.PutAsJsonAsync("/api/v1/calendar/2030", longSource), HttpStatusCode.BadRequest)));
+        var mismatch = new JsonObject { ["year"] = 2031, ["holidays"] = new JsonArray(), ["workingWeekends"] = new JsonArray() };
+        Assert.Equal(["year"], ErrorKeys(await ProblemAsync(await admin.PutAsJsonAsync("/api/v1/calendar/2030", mismatch), HttpStatusCode.BadRequest)));
     }
 
     [Fact]

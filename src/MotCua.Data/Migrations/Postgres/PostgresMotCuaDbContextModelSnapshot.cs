@@ -242,6 +242,10 @@ namespace MotCua.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.PrimitiveCollection<List<string>>("PapersChecked")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
                         .HasMaxLength(32)

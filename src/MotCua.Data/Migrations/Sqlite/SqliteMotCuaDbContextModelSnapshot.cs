@@ -229,6 +229,10 @@ namespace MotCua.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("PapersChecked")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
                         .HasMaxLength(32)
