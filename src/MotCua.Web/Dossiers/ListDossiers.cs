@@ -42,10 +42,16 @@ public static class ListDossiers
         else if (filter.DueSoonUntil is { } until) query = open.Where(d => d.DueAt >= now && d.DueAt <= until);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            // Codes are upper-case ASCII; names are matched folded (no accents, no case) on every database.
+            // Codes are upper-case ASCII; names are matched folded (no accents, no case) on every database; a 12-digit
+            // ID number by its keyed hash (the number itself is stored encrypted).
             var code = filter.Q.Trim().ToUpperInvariant();
             var name = VietnameseText.Fold(filter.Q);
-            query = query.Where(d => d.Code.StartsWith(code) || d.ApplicantNameFolded.Contains(name));
+            if (CitizenIdNumber.IsValid(filter.Q.Trim()))
+            {
+                var hash = MotCua.Data.Protection.PersonalDataCipher.Current!.LookupHash(filter.Q.Trim());
+                query = query.Where(d => EF.Property<string>(d, MotCuaDbContext.ApplicantIdHash) == hash);
+            }
+            else query = query.Where(d => d.Code.StartsWith(code) || d.ApplicantNameFolded.Contains(name));
         }
         return query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id);
     }
