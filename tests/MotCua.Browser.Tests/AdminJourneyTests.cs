@@ -81,6 +81,35 @@ public class AdminJourneyTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task The_admin_cancels_a_waiting_portal_message_and_sends_it_again()
+    {
+        // The browser host has no partner addresses: the receipt message waits in the outbox.
+        using var officer = await Api.SignInAsync(app, "officer");
+        var code = await officer.ReceiveAsync(Api.MaritalStatus, "counter", "Trương Văn Đồng Bộ", "091185004321",
+            new { maritalStatus = "Chưa đăng ký kết hôn với ai", purpose = "Kết hôn", copies = 1 });
+
+        using var browser = app.OpenBrowser();
+        browser.SignIn("admin");
+        browser.Open("/quan-tri");
+        browser.Press("Đồng bộ với hệ thống khác");
+        Assert.EndsWith("/quan-tri/dong-bo", browser.Url);
+        Assert.Contains("Cổng Dịch vụ công quốc gia", browser.Text("#outbox-summary"));
+
+        browser.Fill("Mã hồ sơ", code);
+        browser.Press("Tìm kiếm");
+        browser.WaitForText("1 bản tin");
+        Assert.Contains("Chờ gửi", browser.Text("#outbox-messages tbody tr"));
+        browser.Press("Hủy gửi");
+        browser.WaitForText("Đã hủy bản tin; bản tin sẽ không được gửi.");
+        Assert.Contains("Đã hủy", browser.Text("#outbox-messages tbody tr"));
+
+        browser.Press("Gửi lại");
+        browser.WaitForText("Đã đưa bản tin vào hàng đợi gửi lại.");
+        Assert.Contains("Chờ gửi", browser.Text("#outbox-messages tbody tr"));
+        Assert.Contains(code, browser.Text("#outbox-messages tbody tr"));
+    }
+
+    [Fact]
     public async Task The_admin_adds_a_reception_point_to_Thoi_Son_and_a_wrong_code_is_told_in_place()
     {
         using var browser = app.OpenBrowser();

@@ -56,6 +56,7 @@ public class ScreenshotTests(BrowserApp app)
         { "admin-units", "admin", "/quan-tri/don-vi" },
         { "admin-unit", "admin", "/quan-tri/don-vi/30502" },
         { "admin-accounts", "admin", "/quan-tri/tai-khoan" },
+        { "admin-outbox", "admin", "/quan-tri/dong-bo" },
     };
 
     [Theory]
