@@ -50,7 +50,7 @@ public abstract class StatisticsApiTests(MotCuaApp app) : ApiTestBase(app)
     /// <summary>Builds the known set once per database (the collection's app is shared; the figures are additive).</summary>
     private async Task KnownSetAsync()
     {
-        if (App.WithDb(db => db.Dossiers.Any(d => d.UnitCode == NhonHoi))) return;
+        if (App.WithDb(db => db.Dossiers.Any(d => d.Code == OldCode))) return;
         await StaffAsync();
         App.Clock.SetVietnamTime(2027, 5, 10, 9);
         var a = await ReceiveAsync(MaritalStatus, "st-officer", unit: NhonHoi);                  // counter, settled on time, rated 5
@@ -258,6 +258,18 @@ public abstract class StatisticsApiTests(MotCuaApp app) : ApiTestBase(app)
         using (var scope = App.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<RebuildStatistics>().RunAsync();
         Assert.Equal(incremental, Snapshot());
+    }
+
+    [Fact]
+    public async Task Concurrent_changes_of_the_same_aggregate_row_all_count()
+    {
+        await StaffAsync();
+        App.Clock.SetVietnamTime(2027, 5, 20, 9);
+        var received = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ReceiveAsync(MaritalStatus, "st-officer", unit: NhonHoi)));
+        await Task.WhenAll(received.Select(d => ActOkAsync("st-officer", d, "withdraw")));
+        var day = (await FiguresAsync("st-officer", $"unit={NhonHoi}&from=2027-05-20&to=2027-05-20"))["totals"]!;
+        Assert.Equal(8, L(day, "received"));
+        Assert.Equal(8, L(day, "withdrawals"));
     }
 }
 
