@@ -5,7 +5,7 @@ using MotCua.Data.Entities;
 
 namespace MotCua.Data.Statistics;
 
-/// <summary>Counters of one unit code × procedure × channel summed over a period.</summary>
+/// <summary>Counters of one procedure × channel (unit code empty) or one unit code × channel (procedure empty) over a period.</summary>
 public sealed record FigureRow(string UnitCode, string ProcedureCode, IntakeChannel Channel, FigureCounts Counts);
 
 /// <summary>One point of a trend: a day, the Monday of a week, or the first day of a month.</summary>
@@ -19,20 +19,26 @@ public sealed record PendingRow(string UnitCode, string ProcedureCode, long With
 public enum TrendGrain { Day, Week, Month }
 
 /// <summary>
+/// What the sums are split by besides the channel. Never both: a province's year split by unit × procedure × channel is tens
+/// of thousands of groups to sort, where each split alone is a small hash aggregate.
+/// </summary>
+public enum FigureSplit { Procedure, Unit }
+
+/// <summary>
 /// Reads the aggregates, never the dossiers (except the open ones, through a partial index, for "pending now"). A period
 /// reads its whole months from statistics_monthly and only its ragged edges from statistics_daily.
 /// </summary>
 public static class FigureSums
 {
     public static async Task<IReadOnlyList<FigureRow>> RowsAsync(MotCuaDbContext db, IReadOnlyCollection<string> unitCodes,
-        DateOnly from, DateOnly to, CancellationToken ct = default)
+        DateOnly from, DateOnly to, FigureSplit by = FigureSplit.Procedure, CancellationToken ct = default)
     {
         var split = PeriodSplit.Of(from, to);
         var rows = new List<FigureRow>();
         if (split.Months is { } months)
-            rows.AddRange(await Sum(db.StatisticsMonths.AsNoTracking(), unitCodes, months.From, months.To, ct));
+            rows.AddRange(await Sum(db.StatisticsMonths.AsNoTracking(), unitCodes, months.From, months.To, by, ct));
         foreach (var (a, b) in split.Days)
-            rows.AddRange(await Sum(db.StatisticsDays.AsNoTracking(), unitCodes, a, b, ct));
+            rows.AddRange(await Sum(db.StatisticsDays.AsNoTracking(), unitCodes, a, b, by, ct));
         return [.. rows.GroupBy(r => (r.UnitCode, r.ProcedureCode, r.Channel))
             .Select(g => new FigureRow(g.Key.UnitCode, g.Key.ProcedureCode, g.Key.Channel, FigureCounts.Sum(g.Select(r => r.Counts))))];
     }
@@ -63,6 +69,7 @@ public static class FigureSums
     public static async Task<IReadOnlyList<PendingRow>> PendingAsync(MotCuaDbContext db, IReadOnlyCollection<string> unitCodes,
         DateTimeOffset now, CancellationToken ct = default)
     {
+        now = now.ToUniversalTime();   // PostgreSQL takes instants in UTC only
         var rows = await db.Dossiers.AsNoTracking()
             .Where(d => unitCodes.Contains(d.UnitCode) && d.CompletedAt == null && d.Status != DossierStatus.Withdrawn)
             .GroupBy(d => new { d.UnitCode, d.ProcedureCode, Overdue = d.ClockStoppedAt == null && d.DueAt < now })
@@ -84,10 +91,15 @@ public static class FigureSums
             .ToListAsync(ct);
 
     private static async Task<List<FigureRow>> Sum<T>(IQueryable<T> source, IReadOnlyCollection<string> unitCodes, DateOnly from, DateOnly to,
-        CancellationToken ct) where T : StatisticsRow =>
-        await source.Where(r => unitCodes.Contains(r.UnitCode) && r.Day >= from && r.Day <= to)
-            .GroupBy(r => new { r.UnitCode, r.ProcedureCode, r.Channel })
-            .Select(g => new FigureRow(g.Key.UnitCode, g.Key.ProcedureCode, g.Key.Channel, new FigureCounts
+        FigureSplit by, CancellationToken ct) where T : StatisticsRow
+    {
+        System.Linq.Expressions.Expression<Func<T, SplitKey>> key = by == FigureSplit.Unit
+            ? r => new SplitKey { Key = r.UnitCode, Channel = r.Channel }
+            : r => new SplitKey { Key = r.ProcedureCode, Channel = r.Channel };
+        var byUnit = by == FigureSplit.Unit;
+        return await source.Where(r => unitCodes.Contains(r.UnitCode) && r.Day >= from && r.Day <= to)
+            .GroupBy(key)
+            .Select(g => new FigureRow(byUnit ? g.Key.Key : "", byUnit ? "" : g.Key.Key, g.Key.Channel, new FigureCounts
             {
                 Received = g.Sum(r => r.Counts.Received),
                 Resolved = g.Sum(r => r.Counts.Resolved),
@@ -117,6 +129,13 @@ public static class FigureSums
                 Bucket9 = g.Sum(r => r.Counts.Bucket9),
             }))
             .ToListAsync(ct);
+    }
+
+    private sealed class SplitKey
+    {
+        public string Key { get; init; } = "";
+        public IntakeChannel Channel { get; init; }
+    }
 }
 
 /// <summary>A period cut into its whole months (read monthly) and its ragged edges (read daily).</summary>

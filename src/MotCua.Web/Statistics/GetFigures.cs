@@ -42,7 +42,7 @@ public sealed class GetFigures(MotCuaDbContext db, StatisticsScopes scopes, Time
 
     public async Task<Figures> ComputeAsync(StatisticsScope s, bool includeOfficers, TrendGrain grain, CancellationToken ct)
     {
-        var rows = await FigureSums.RowsAsync(db, s.UnitCodes, s.From, s.To, ct);
+        var rows = await FigureSums.RowsAsync(db, s.UnitCodes, s.From, s.To, FigureSplit.Procedure, ct);
         var pending = await FigureSums.PendingAsync(db, s.UnitCodes, time.GetUtcNow(), ct);
         var totals = FigureSet.From(rows, pending);
         var online = totals.ReceivedOnline;
@@ -68,13 +68,14 @@ public sealed class GetFigures(MotCuaDbContext db, StatisticsScopes scopes, Time
         var byUnit = new List<NamedFigures>();
         if (s.Kind == "province")
         {
+            var unitRows = await FigureSums.RowsAsync(db, s.UnitCodes, s.From, s.To, FigureSplit.Unit, ct);
             var lineage = await scopes.LineageAsync(ct);
             var communes = await db.CurrentUnits().AsNoTracking().Where(u => u.ParentCode == s.Code).OrderBy(u => u.Code)
                 .Select(u => new { u.Code, u.Name }).ToListAsync(ct);
             foreach (var c in communes)
             {
                 var codes = lineage.SelfAndPredecessors(c.Code).ToHashSet(StringComparer.Ordinal);
-                byUnit.Add(new NamedFigures(c.Code, c.Name, FigureSet.From(rows.Where(r => codes.Contains(r.UnitCode)),
+                byUnit.Add(new NamedFigures(c.Code, c.Name, FigureSet.From(unitRows.Where(r => codes.Contains(r.UnitCode)),
                     pending.Where(p => codes.Contains(p.UnitCode))), $"/api/v1/dossiers?unit={c.Code}"));
             }
         }

@@ -335,7 +335,7 @@ namespace MotCua.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitCode", "Status", "ReceivedAt");
 
-                    b.HasIndex(new[] { "UnitCode", "DueAt" }, "IX_dossiers_open_UnitCode_DueAt")
+                    b.HasIndex(new[] { "UnitCode", "ProcedureCode", "DueAt", "ClockStoppedAt" }, "IX_dossiers_open")
                         .HasFilter("\"CompletedAt\" IS NULL AND \"Status\" <> 10");
 
                     b.ToTable("dossiers", (string)null);

@@ -133,9 +133,9 @@ namespace MotCua.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_dossiers_open_UnitCode_DueAt",
+                name: "IX_dossiers_open",
                 table: "dossiers",
-                columns: new[] { "UnitCode", "DueAt" },
+                columns: new[] { "UnitCode", "ProcedureCode", "DueAt", "ClockStoppedAt" },
                 filter: "\"CompletedAt\" IS NULL AND \"Status\" <> 10");
 
             migrationBuilder.CreateIndex(
@@ -161,7 +161,7 @@ namespace MotCua.Data.Migrations.Postgres
                 name: "statistics_officer_daily");
 
             migrationBuilder.DropIndex(
-                name: "IX_dossiers_open_UnitCode_DueAt",
+                name: "IX_dossiers_open",
                 table: "dossiers");
         }
     }

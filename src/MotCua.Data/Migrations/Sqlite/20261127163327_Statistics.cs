@@ -132,9 +132,9 @@ namespace MotCua.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_dossiers_open_UnitCode_DueAt",
+                name: "IX_dossiers_open",
                 table: "dossiers",
-                columns: new[] { "UnitCode", "DueAt" },
+                columns: new[] { "UnitCode", "ProcedureCode", "DueAt", "ClockStoppedAt" },
                 filter: "\"CompletedAt\" IS NULL AND \"Status\" <> 10");
 
             migrationBuilder.CreateIndex(
@@ -160,7 +160,7 @@ namespace MotCua.Data.Migrations.Sqlite
                 name: "statistics_officer_daily");
 
             migrationBuilder.DropIndex(
-                name: "IX_dossiers_open_UnitCode_DueAt",
+                name: "IX_dossiers_open",
                 table: "dossiers");
         }
     }
