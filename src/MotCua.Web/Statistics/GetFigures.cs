@@ -35,8 +35,7 @@ public sealed class GetFigures(MotCuaDbContext db, StatisticsScopes scopes, Time
         string? grain, CancellationToken ct)
     {
         var scope = await scopes.ResolveAsync(user, unit, province, from, to, ct);
-        if (!scope.Succeeded)
-            return scope.Errors is not null ? Outcome<Figures>.Invalid(scope.Errors) : Outcome<Figures>.Fail(scope.Status, scope.Message!);
+        if (!scope.Succeeded) return StatisticsScopes.Refused<Figures>(scope);
         return Outcome<Figures>.Ok(await ComputeAsync(scope.Value!, includeOfficers: user is not null, ParseGrain(grain, scope.Value!), ct));
     }
 

@@ -30,8 +30,7 @@ public sealed class PublicTransparency(MotCuaDbContext db, StatisticsScopes scop
     public async Task<Outcome<Transparency>> ForUnitAsync(string unit, string? from, string? to, CancellationToken ct)
     {
         var scope = await scopes.ResolveAsync(null, unit, null, from, to, ct);
-        if (!scope.Succeeded)
-            return scope.Errors is not null ? Outcome<Transparency>.Invalid(scope.Errors) : Outcome<Transparency>.Fail(scope.Status, scope.Message!);
+        if (!scope.Succeeded) return StatisticsScopes.Refused<Transparency>(scope);
         var s = scope.Value!;
         var f = await figures.ComputeAsync(s, includeOfficers: false, GetFigures.ParseGrain(null, s), ct);
         var now = time.GetUtcNow();

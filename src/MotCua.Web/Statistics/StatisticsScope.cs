@@ -73,6 +73,10 @@ public sealed class StatisticsScopes(MotCuaDbContext db, IMemoryCache cache, Pro
         return Outcome<StatisticsScope>.Ok(new StatisticsScope("unit", u.Code, u.Name, provinceCode, [code], fromDate, end));
     }
 
+    /// <summary>A refused or invalid scope as the outcome of the use case that asked for it.</summary>
+    public static Outcome<T> Refused<T>(Outcome<StatisticsScope> scope) =>
+        scope.Errors is not null ? Outcome<T>.Invalid(scope.Errors) : Outcome<T>.Fail(scope.Status, scope.Message!);
+
     /// <summary>The unit lineage (successions), cached for ten minutes: it changes with an import of units only.</summary>
     public async Task<UnitLineage> LineageAsync(CancellationToken ct) =>
         (await cache.GetOrCreateAsync("statistics-unit-lineage", async entry =>

@@ -20,8 +20,7 @@ public sealed class UnitRanking(GetFigures figures, StatisticsScopes scopes)
     public async Task<Outcome<Ranking>> ForUserAsync(CurrentUser? user, string? province, string? from, string? to, CancellationToken ct)
     {
         var scope = await scopes.ResolveAsync(user, null, province ?? user?.ProvinceCode ?? "", from, to, ct);
-        if (!scope.Succeeded)
-            return scope.Errors is not null ? Outcome<Ranking>.Invalid(scope.Errors) : Outcome<Ranking>.Fail(scope.Status, scope.Message!);
+        if (!scope.Succeeded) return StatisticsScopes.Refused<Ranking>(scope);
         var s = scope.Value!;
         var all = await figures.ComputeAsync(s, includeOfficers: false, TrendGrain.Month, ct);
         var scored = all.ByUnit.Select(u => (u, index: ServiceIndexOf(u.Figures))).OrderByDescending(x => x.index.Total)
