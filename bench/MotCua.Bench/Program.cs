@@ -101,7 +101,9 @@ var result = new
 {
     benchmark = "statistics-dashboard",
     at = DateTimeOffset.UtcNow,
-    machine = new { Environment.ProcessorCount, os = Environment.OSVersion.VersionString, dotnet = Environment.Version.ToString() },
+    machine = new { Environment.ProcessorCount, os = Environment.OSVersion.VersionString, dotnet = Environment.Version.ToString(),
+        // Other work on the machine skews every figure: the load average when the measurements ended says how much.
+        loadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null },
     postgres = cluster.ServerVersion,
     province = options.Province,
     communes = province.Communes.Count,
