@@ -130,6 +130,8 @@ public static class HostSetup
             var accounts = await ActivatorUtilities.CreateInstance<DemoSeeder>(sp).SeedAsync(app.Lifetime.ApplicationStopping);
             app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintBanner(app.Urls, accounts));
         }
+        if (await ActivatorUtilities.CreateInstance<RebuildStatistics>(sp).IfMissingAsync(app.Lifetime.ApplicationStopping) is { } rebuilt)
+            log.LogInformation("{Report}", rebuilt);
     }
 
     public static WebApplication UseMotCua(this WebApplication app)

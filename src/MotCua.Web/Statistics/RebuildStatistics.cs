@@ -23,6 +23,13 @@ public sealed class RebuildStatistics(MotCuaDbContext db, CalendarProvider calen
 {
     public const int BatchSize = 2000;
 
+    /// <summary>
+    /// At start: when there are dossiers but no aggregates (a database from before the statistics, or the demo seed, which
+    /// writes dossiers directly), build them once. Null when there was nothing to do.
+    /// </summary>
+    public async Task<RebuildReport?> IfMissingAsync(CancellationToken ct = default) =>
+        await db.StatisticsDays.AnyAsync(ct) || !await db.Dossiers.AnyAsync(ct) ? null : await RunAsync(ct);
+
     public async Task<RebuildReport> RunAsync(CancellationToken ct = default)
     {
         var started = time.GetTimestamp();
