@@ -25,6 +25,10 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ApologySlip> ApologySlips => Set<ApologySlip>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DossierLeg> DossierLegs => Set<DossierLeg>();
+    public DbSet<StatisticsDay> StatisticsDays => Set<StatisticsDay>();
+    public DbSet<StatisticsMonth> StatisticsMonths => Set<StatisticsMonth>();
+    public DbSet<StatisticsOfficerDay> StatisticsOfficerDays => Set<StatisticsOfficerDay>();
+    public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
 
     /// <summary>True on PostgreSQL; raw SQL that differs by provider checks it.</summary>
     public abstract bool IsPostgres { get; }

@@ -14,6 +14,8 @@ builder.AddMotCua();
 var app = builder.Build();
 if (ImportCommands.IsCommand(args))
     return await ImportCommands.RunAsync(app, args);
+if (MotCua.Web.Statistics.StatisticsCommands.IsCommand(args))
+    return await MotCua.Web.Statistics.StatisticsCommands.RunAsync(app);
 
 await app.PrepareDatabaseAsync();
 app.UseMotCua();

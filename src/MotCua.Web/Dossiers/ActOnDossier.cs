@@ -67,8 +67,18 @@ public sealed class ActOnDossier(MotCuaDbContext db, CalendarProvider calendars,
             var from = dossier.Status;
             dossier.Apply(action, user.Actor, new DossierActionInput(request.Note, request.Assignee, request.NewDueAt, request.TargetAgency),
                 request.Version!.Value, calendar, time.GetUtcNow());
-            foreach (var observer in observers) observer.Changed(db, dossier, action, from);
-            await db.SaveChangesAsync(ct);
+            // Observers write into the change's transaction (outbox rows, statistics upserts). A retry after a transient
+            // failure starts again from what Apply added, so an observer's rows are never added twice.
+            var applied = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet();
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !applied.Contains(e.Entity)).ToList())
+                    entry.State = EntityState.Detached;
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                foreach (var observer in observers) observer.Changed(db, dossier, action, from);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            });
         }
         catch (DossierRuleException ex)
         {

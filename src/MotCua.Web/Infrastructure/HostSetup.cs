@@ -14,6 +14,7 @@ using MotCua.Web.Catalog;
 using MotCua.Web.Demo;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Integrations;
+using MotCua.Web.Statistics;
 using MotCua.Web.Units;
 
 namespace MotCua.Web.Infrastructure;
@@ -114,6 +115,7 @@ public static class HostSetup
         services.AddAntiforgery(o => o.Cookie.Name = "motcua.af");
         services.Configure<DemoOptions>(config.GetSection("MotCua:Demo"));
         services.AddMotCuaIntegrations(config, builder.Environment);
+        services.AddMotCuaStatistics();
         return builder;
     }
 
@@ -134,6 +136,8 @@ public static class HostSetup
             var accounts = await ActivatorUtilities.CreateInstance<DemoSeeder>(sp).SeedAsync(app.Lifetime.ApplicationStopping);
             app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintBanner(app.Urls, accounts));
         }
+        if (await ActivatorUtilities.CreateInstance<RebuildStatistics>(sp).IfMissingAsync(app.Lifetime.ApplicationStopping) is { } rebuilt)
+            log.LogInformation("{Report}", rebuilt);
     }
 
     public static WebApplication UseMotCua(this WebApplication app)
@@ -172,6 +176,7 @@ public static class HostSetup
         api.MapCalendarEndpoints();
         api.MapDossierEndpoints();
         api.MapIntegrationEndpoints();
+        api.MapStatisticsEndpoints();
         app.MapPartnerSimulators();
         app.MapPageEndpoints();
         app.MapRazorComponents<MotCua.Web.Components.App>();

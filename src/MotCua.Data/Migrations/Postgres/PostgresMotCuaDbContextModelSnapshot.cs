@@ -359,6 +359,9 @@ namespace MotCua.Data.Migrations.Postgres
 
                     b.HasIndex("UnitCode", "Status", "ReceivedAt");
 
+                    b.HasIndex(new[] { "UnitCode", "ProcedureCode", "DueAt", "ClockStoppedAt" }, "IX_dossiers_open")
+                        .HasFilter("\"CompletedAt\" IS NULL AND \"Status\" <> 10");
+
                     b.ToTable("dossiers", (string)null);
                 });
 
@@ -717,6 +720,36 @@ namespace MotCua.Data.Migrations.Postgres
                     b.ToTable("dossier_legs", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Data.Entities.DossierRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DossierId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.ToTable("dossier_ratings", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Data.Entities.Field", b =>
                 {
                     b.Property<string>("Code")
@@ -928,6 +961,299 @@ namespace MotCua.Data.Migrations.Postgres
                     b.ToTable("reception_points", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Data.Entities.StatisticsDay", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "MotCua.Data.Entities.StatisticsDay.Counts#FigureCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Apologies")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Apologies");
+
+                            b1.Property<long>("Bucket0")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket0");
+
+                            b1.Property<long>("Bucket1")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket1");
+
+                            b1.Property<long>("Bucket2")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket2");
+
+                            b1.Property<long>("Bucket3")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket3");
+
+                            b1.Property<long>("Bucket4")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket4");
+
+                            b1.Property<long>("Bucket5")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket5");
+
+                            b1.Property<long>("Bucket6")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket6");
+
+                            b1.Property<long>("Bucket7")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket7");
+
+                            b1.Property<long>("Bucket8")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket8");
+
+                            b1.Property<long>("Bucket9")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket9");
+
+                            b1.Property<long>("ProcessingMinutes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ProcessingMinutes");
+
+                            b1.Property<long>("Rated")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Rated");
+
+                            b1.Property<long>("RatingSum")
+                                .HasColumnType("bigint")
+                                .HasColumnName("RatingSum");
+
+                            b1.Property<long>("Received")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Received");
+
+                            b1.Property<long>("Rejections")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Rejections");
+
+                            b1.Property<long>("Resolved")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Resolved");
+
+                            b1.Property<long>("ResolvedLate")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ResolvedLate");
+
+                            b1.Property<long>("ResolvedOnTime")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ResolvedOnTime");
+
+                            b1.Property<long>("Score1")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score1");
+
+                            b1.Property<long>("Score2")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score2");
+
+                            b1.Property<long>("Score3")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score3");
+
+                            b1.Property<long>("Score4")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score4");
+
+                            b1.Property<long>("Score5")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score5");
+
+                            b1.Property<long>("SupplementRequests")
+                                .HasColumnType("bigint")
+                                .HasColumnName("SupplementRequests");
+
+                            b1.Property<long>("Withdrawals")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Withdrawals");
+                        });
+
+                    b.HasKey("UnitCode", "Day", "ProcedureCode", "Channel");
+
+                    b.ToTable("statistics_daily", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Data.Entities.StatisticsMonth", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "MotCua.Data.Entities.StatisticsMonth.Counts#FigureCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Apologies")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Apologies");
+
+                            b1.Property<long>("Bucket0")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket0");
+
+                            b1.Property<long>("Bucket1")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket1");
+
+                            b1.Property<long>("Bucket2")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket2");
+
+                            b1.Property<long>("Bucket3")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket3");
+
+                            b1.Property<long>("Bucket4")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket4");
+
+                            b1.Property<long>("Bucket5")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket5");
+
+                            b1.Property<long>("Bucket6")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket6");
+
+                            b1.Property<long>("Bucket7")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket7");
+
+                            b1.Property<long>("Bucket8")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket8");
+
+                            b1.Property<long>("Bucket9")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket9");
+
+                            b1.Property<long>("ProcessingMinutes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ProcessingMinutes");
+
+                            b1.Property<long>("Rated")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Rated");
+
+                            b1.Property<long>("RatingSum")
+                                .HasColumnType("bigint")
+                                .HasColumnName("RatingSum");
+
+                            b1.Property<long>("Received")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Received");
+
+                            b1.Property<long>("Rejections")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Rejections");
+
+                            b1.Property<long>("Resolved")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Resolved");
+
+                            b1.Property<long>("ResolvedLate")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ResolvedLate");
+
+                            b1.Property<long>("ResolvedOnTime")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ResolvedOnTime");
+
+                            b1.Property<long>("Score1")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score1");
+
+                            b1.Property<long>("Score2")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score2");
+
+                            b1.Property<long>("Score3")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score3");
+
+                            b1.Property<long>("Score4")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score4");
+
+                            b1.Property<long>("Score5")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score5");
+
+                            b1.Property<long>("SupplementRequests")
+                                .HasColumnType("bigint")
+                                .HasColumnName("SupplementRequests");
+
+                            b1.Property<long>("Withdrawals")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Withdrawals");
+                        });
+
+                    b.HasKey("UnitCode", "Day", "ProcedureCode", "Channel");
+
+                    b.ToTable("statistics_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Data.Entities.StatisticsOfficerDay", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Handled")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandledOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandledWithSupplement")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitCode", "Day", "UserName");
+
+                    b.ToTable("statistics_officer_daily", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Data.Entities.UnitSuccession", b =>
                 {
                     b.Property<long>("Id")
@@ -1044,6 +1370,15 @@ namespace MotCua.Data.Migrations.Postgres
                 {
                     b.HasOne("MotCua.Core.Dossiers.Dossier", null)
                         .WithMany("History")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Data.Entities.DossierRating", b =>
+                {
+                    b.HasOne("MotCua.Core.Dossiers.Dossier", null)
+                        .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

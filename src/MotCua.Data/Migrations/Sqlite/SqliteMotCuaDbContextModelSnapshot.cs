@@ -346,6 +346,9 @@ namespace MotCua.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitCode", "Status", "ReceivedAt");
 
+                    b.HasIndex(new[] { "UnitCode", "ProcedureCode", "DueAt", "ClockStoppedAt" }, "IX_dossiers_open")
+                        .HasFilter("\"CompletedAt\" IS NULL AND \"Status\" <> 10");
+
                     b.ToTable("dossiers", (string)null);
                 });
 
@@ -696,6 +699,34 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.ToTable("dossier_legs", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Data.Entities.DossierRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.ToTable("dossier_ratings", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Data.Entities.Field", b =>
                 {
                     b.Property<string>("Code")
@@ -903,6 +934,299 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.ToTable("reception_points", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Data.Entities.StatisticsDay", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "MotCua.Data.Entities.StatisticsDay.Counts#FigureCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Apologies")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Apologies");
+
+                            b1.Property<long>("Bucket0")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket0");
+
+                            b1.Property<long>("Bucket1")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket1");
+
+                            b1.Property<long>("Bucket2")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket2");
+
+                            b1.Property<long>("Bucket3")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket3");
+
+                            b1.Property<long>("Bucket4")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket4");
+
+                            b1.Property<long>("Bucket5")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket5");
+
+                            b1.Property<long>("Bucket6")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket6");
+
+                            b1.Property<long>("Bucket7")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket7");
+
+                            b1.Property<long>("Bucket8")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket8");
+
+                            b1.Property<long>("Bucket9")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket9");
+
+                            b1.Property<long>("ProcessingMinutes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ProcessingMinutes");
+
+                            b1.Property<long>("Rated")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rated");
+
+                            b1.Property<long>("RatingSum")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RatingSum");
+
+                            b1.Property<long>("Received")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Received");
+
+                            b1.Property<long>("Rejections")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rejections");
+
+                            b1.Property<long>("Resolved")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Resolved");
+
+                            b1.Property<long>("ResolvedLate")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolvedLate");
+
+                            b1.Property<long>("ResolvedOnTime")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolvedOnTime");
+
+                            b1.Property<long>("Score1")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score1");
+
+                            b1.Property<long>("Score2")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score2");
+
+                            b1.Property<long>("Score3")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score3");
+
+                            b1.Property<long>("Score4")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score4");
+
+                            b1.Property<long>("Score5")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score5");
+
+                            b1.Property<long>("SupplementRequests")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SupplementRequests");
+
+                            b1.Property<long>("Withdrawals")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Withdrawals");
+                        });
+
+                    b.HasKey("UnitCode", "Day", "ProcedureCode", "Channel");
+
+                    b.ToTable("statistics_daily", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Data.Entities.StatisticsMonth", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "MotCua.Data.Entities.StatisticsMonth.Counts#FigureCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Apologies")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Apologies");
+
+                            b1.Property<long>("Bucket0")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket0");
+
+                            b1.Property<long>("Bucket1")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket1");
+
+                            b1.Property<long>("Bucket2")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket2");
+
+                            b1.Property<long>("Bucket3")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket3");
+
+                            b1.Property<long>("Bucket4")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket4");
+
+                            b1.Property<long>("Bucket5")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket5");
+
+                            b1.Property<long>("Bucket6")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket6");
+
+                            b1.Property<long>("Bucket7")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket7");
+
+                            b1.Property<long>("Bucket8")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket8");
+
+                            b1.Property<long>("Bucket9")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket9");
+
+                            b1.Property<long>("ProcessingMinutes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ProcessingMinutes");
+
+                            b1.Property<long>("Rated")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rated");
+
+                            b1.Property<long>("RatingSum")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RatingSum");
+
+                            b1.Property<long>("Received")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Received");
+
+                            b1.Property<long>("Rejections")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rejections");
+
+                            b1.Property<long>("Resolved")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Resolved");
+
+                            b1.Property<long>("ResolvedLate")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolvedLate");
+
+                            b1.Property<long>("ResolvedOnTime")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolvedOnTime");
+
+                            b1.Property<long>("Score1")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score1");
+
+                            b1.Property<long>("Score2")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score2");
+
+                            b1.Property<long>("Score3")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score3");
+
+                            b1.Property<long>("Score4")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score4");
+
+                            b1.Property<long>("Score5")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score5");
+
+                            b1.Property<long>("SupplementRequests")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SupplementRequests");
+
+                            b1.Property<long>("Withdrawals")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Withdrawals");
+                        });
+
+                    b.HasKey("UnitCode", "Day", "ProcedureCode", "Channel");
+
+                    b.ToTable("statistics_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Data.Entities.StatisticsOfficerDay", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Handled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandledOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandledWithSupplement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitCode", "Day", "UserName");
+
+                    b.ToTable("statistics_officer_daily", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Data.Entities.UnitSuccession", b =>
                 {
                     b.Property<long>("Id")
@@ -1017,6 +1341,15 @@ namespace MotCua.Data.Migrations.Sqlite
                 {
                     b.HasOne("MotCua.Core.Dossiers.Dossier", null)
                         .WithMany("History")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Data.Entities.DossierRating", b =>
+                {
+                    b.HasOne("MotCua.Core.Dossiers.Dossier", null)
+                        .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

@@ -1,0 +1,44 @@
+using MotCua.Core.Dossiers;
+using MotCua.Core.Statistics;
+
+namespace MotCua.Data.Entities;
+
+/// <summary>Counters of one unit code × procedure × period × channel. Never read-modify-written: see StatisticsWriter.</summary>
+public abstract class StatisticsRow
+{
+    public string UnitCode { get; set; } = "";
+    public string ProcedureCode { get; set; } = "";
+    /// <summary>The Vietnam date (daily rows) or the first day of the month (monthly rows).</summary>
+    public DateOnly Day { get; set; }
+    public IntakeChannel Channel { get; set; }
+    public FigureCounts Counts { get; set; } = new();
+}
+
+/// <summary>Table statistics_daily: edges of a period and day-by-day trends.</summary>
+public sealed class StatisticsDay : StatisticsRow;
+
+/// <summary>Table statistics_monthly: the whole months of a period (a province's year reads 12 rows per key, not 365).</summary>
+public sealed class StatisticsMonth : StatisticsRow;
+
+/// <summary>Table statistics_officer_daily: what an officer handled on a day.</summary>
+public sealed class StatisticsOfficerDay
+{
+    public string UnitCode { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public DateOnly Day { get; set; }
+    public long Handled { get; set; }
+    public long HandledOnTime { get; set; }
+    public long HandledWithSupplement { get; set; }
+    public long Rated { get; set; }
+    public long RatingSum { get; set; }
+}
+
+/// <summary>A citizen's satisfaction rating of a settled dossier (1 = very dissatisfied … 5 = very satisfied), one per dossier.</summary>
+public sealed class DossierRating
+{
+    public long Id { get; set; }
+    public long DossierId { get; set; }
+    public int Score { get; set; }
+    public DateTimeOffset RatedAt { get; set; }
+    public string RatedBy { get; set; } = "";
+}
