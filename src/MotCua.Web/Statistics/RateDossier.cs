@@ -28,17 +28,18 @@ public sealed class RateDossier(MotCuaDbContext db, TimeProvider time, ProblemRe
     public async Task<Outcome<Result>> RateAsync(string code, Request request, CurrentUser user, CancellationToken ct)
     {
         var t = problems.Text;
+        // Who may rate comes before what the request says: a caller who may not see the dossier learns nothing more.
+        var dossier = await db.Dossiers.VisibleTo(db, user).Include(d => d.History).AsSplitQuery().SingleOrDefaultAsync(d => d.Code == code, ct);
+        if (dossier is null) return problems.Fail<Result>(StatusCodes.Status404NotFound, "Dossiers.NotFound", code);
+        var mayRate = user.Is(Roles.Citizen) ? dossier.OwnerUserName == user.UserName
+            : (user.Is(Roles.Officer) || user.Is(Roles.Leader)) && user.UnitCode == dossier.UnitCode;
+        if (!mayRate) return problems.Fail<Result>(StatusCodes.Status403Forbidden, "Dossiers.NotYourUnit");
         if (request.Score is not (>= 1 and <= 5))
         {
             var errors = new ValidationErrors();
             errors.Add("score", t["Statistics.ScoreInvalid"]);
             return Outcome<Result>.Invalid(errors);
         }
-        var dossier = await db.Dossiers.VisibleTo(db, user).Include(d => d.History).AsSplitQuery().SingleOrDefaultAsync(d => d.Code == code, ct);
-        if (dossier is null) return problems.Fail<Result>(StatusCodes.Status404NotFound, "Dossiers.NotFound", code);
-        var mayRate = user.Is(Roles.Citizen) ? dossier.OwnerUserName == user.UserName
-            : (user.Is(Roles.Officer) || user.Is(Roles.Leader)) && user.UnitCode == dossier.UnitCode;
-        if (!mayRate) return problems.Fail<Result>(StatusCodes.Status403Forbidden, "Dossiers.NotYourUnit");
         if (dossier.CompletedAt is null) return problems.Fail<Result>(StatusCodes.Status409Conflict, "Statistics.NotSettledYet");
         if (await db.DossierRatings.AnyAsync(r => r.DossierId == dossier.Id, ct))
             return problems.Fail<Result>(StatusCodes.Status409Conflict, "Statistics.AlreadyRated");
