@@ -25,6 +25,11 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ApologySlip> ApologySlips => Set<ApologySlip>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DossierLeg> DossierLegs => Set<DossierLeg>();
+    public DbSet<LegacyRegisterEntry> RegisterEntries => Set<LegacyRegisterEntry>();
+    public DbSet<RegisterPage> RegisterPages => Set<RegisterPage>();
+    public DbSet<RegisterImport> RegisterImports => Set<RegisterImport>();
+    public DbSet<RegisterEntryDossier> RegisterEntryDossiers => Set<RegisterEntryDossier>();
+    public DbSet<RegisterAuditEntry> RegisterAudit => Set<RegisterAuditEntry>();
 
     /// <summary>True on PostgreSQL; raw SQL that differs by provider checks it.</summary>
     public abstract bool IsPostgres { get; }

@@ -14,6 +14,7 @@ using MotCua.Web.Catalog;
 using MotCua.Web.Demo;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Integrations;
+using MotCua.Web.Registers;
 using MotCua.Web.Units;
 
 namespace MotCua.Web.Infrastructure;
@@ -108,6 +109,7 @@ public static class HostSetup
         services.AddAntiforgery(o => o.Cookie.Name = "motcua.af");
         services.Configure<DemoOptions>(config.GetSection("MotCua:Demo"));
         services.AddMotCuaIntegrations(config, builder.Environment);
+        services.AddMotCuaRegisters();
         return builder;
     }
 
@@ -156,6 +158,7 @@ public static class HostSetup
         api.MapCalendarEndpoints();
         api.MapDossierEndpoints();
         api.MapIntegrationEndpoints();
+        api.MapRegisterEndpoints();
         app.MapPartnerSimulators();
         app.MapPageEndpoints();
         app.MapRazorComponents<MotCua.Web.Components.App>();

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Core.Registers;
+using MotCua.Core.Units;
+using MotCua.Data;
+using MotCua.Data.Entities;
+using MotCua.Web.Accounts;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Registers;
+
+/// <summary>
+/// Search of the old civil-status books for staff. Name and parents' names match accent- and case-insensitively, every
+/// word typed as the start of a word (SQLite FTS5, PostgreSQL GIN over tsvector 'simple' on the folded columns); results
+/// rank the exact full name with the same accents first, then the exact name without accents, then names that start
+/// with the query, then the other matches. A unit means its books and those of every unit merged into it. Every search
+/// is audited.
+/// </summary>
+public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage, TimeProvider time, IStringLocalizer<RegisterText> text)
+{
+    public const int MaxPageSize = 100;
+
+    public sealed record Request(string? Q = null, string? Parent = null, string? Kind = null, string? Unit = null, int? BirthYear = null,
+        DateOnly? DateOfBirth = null, int? Year = null, int Page = 1, int PageSize = 20);
+
+    public static async Task<IResult> HandleAsync([AsParameters] Query query, HttpContext http, SearchRegister search, ProblemResults problems,
+        CancellationToken ct)
+    {
+        var outcome = await search.SearchAsync(query.ToRequest(), CurrentUser.From(http.User), ct);
+        return outcome.ToResult(problems, Results.Ok);
+    }
+
+    /// <summary>The query string of GET /registers/entries.</summary>
+    public sealed record Query(string? Q, string? Parent, string? Kind, string? Unit, int? BirthYear, DateOnly? DateOfBirth, int? Year,
+        int? Page, int? PageSize)
+    {
+        public Request ToRequest() => new(Q, Parent, Kind, Unit, BirthYear, DateOfBirth, Year, Page ?? 1, PageSize ?? 20);
+    }
+
+    public async Task<Outcome<RegisterSearchResult>> SearchAsync(Request request, CurrentUser user, CancellationToken ct)
+    {
+        var scope = await RegisterScope.ForAsync(user, lineage, ct);
+        if (scope is null) return Outcome<RegisterSearchResult>.Fail(StatusCodes.Status403Forbidden, text["Registers.StaffOnly"]);
+        var errors = new ValidationErrors();
+        var nameTokens = RegisterSearchText.QueryTokens(request.Q);
+        var parentTokens = RegisterSearchText.QueryTokens(request.Parent);
+        RegisterKind? kind = null;
+        if (!string.IsNullOrWhiteSpace(request.Kind))
+        {
+            if (RegisterRowParser.TryParseKind(request.Kind, out var k)) kind = k;
+            else errors.Add("kind", text["Registers.KindInvalid"]);
+        }
+        if (nameTokens.Count == 0 && parentTokens.Count == 0 && request.BirthYear is null && request.DateOfBirth is null)
+            errors.Add("q", text["Registers.CriteriaRequired"]);
+        if (request.Page < 1) errors.Add("page", text["Registers.PageInvalid"]);
+        if (request.PageSize is < 1 or > MaxPageSize) errors.Add("pageSize", text["Registers.PageSizeInvalid", MaxPageSize]);
+        IReadOnlySet<string>? unitCodes = null;
+        if (!string.IsNullOrWhiteSpace(request.Unit))
+        {
+            var snapshot = await lineage.GetAsync(ct);
+            var code = request.Unit.Trim();
+            if (!snapshot.KnownCodes.Contains(code)) errors.Add("unit", text["Registers.UnitUnknown", code]);
+            else unitCodes = snapshot.Lineage.SelfAndPredecessors(code).ToHashSet(StringComparer.Ordinal);
+        }
+        if (errors.Any) return Outcome<RegisterSearchResult>.Invalid(errors);
+
+        var entries = scope.Apply(db.RegisterEntries.AsNoTracking());
+        if (unitCodes is not null) entries = entries.Where(e => unitCodes.Contains(e.BookUnitCode));
+        if (nameTokens.Count > 0) entries = MatchWords(entries, "NameFolded", nameTokens);
+        if (parentTokens.Count > 0) entries = MatchWords(entries, "RelativesFolded", parentTokens);
+        if (kind is { } kk) entries = entries.Where(e => e.Kind == kk);
+        if (request.BirthYear is { } by) entries = entries.Where(e => e.BirthYear == by);
+        if (request.DateOfBirth is { } dob) entries = entries.Where(e => e.DateOfBirth == dob);
+        if (request.Year is { } year) entries = entries.Where(e => e.Year == year);
+
+        var folded = string.Join(' ', nameTokens);
+        var spelling = request.Q is null ? "" : VietnameseText.SpellingKey(request.Q);
+        var ranked = nameTokens.Count == 0
+            ? entries.Select(e => new { Entry = e, Rank = 4 }).OrderBy(x => x.Entry.NameFolded).ThenBy(x => x.Entry.Id)
+            : entries.Select(e => new
+            {
+                Entry = e,
+                Rank = e.NameSpelling == spelling ? 0 : e.NameFolded == folded ? 1 : e.NameFolded.StartsWith(folded) ? 2 : 3,
+            }).OrderBy(x => x.Rank).ThenBy(x => x.Entry.NameFolded).ThenBy(x => x.Entry.Id);
+        var rows = await ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize + 1).ToListAsync(ct);
+        var items = rows.Take(request.PageSize).Select(r => RegisterEntryDto.From(r.Entry, (RegisterMatch)r.Rank)).ToList();
+
+        RegisterAudit.Add(db, user, RegisterAuditAction.Search, time.GetUtcNow(), request with { }, resultCount: items.Count);
+        await db.SaveChangesAsync(ct);
+        return Outcome<RegisterSearchResult>.Ok(new RegisterSearchResult(items, request.Page, request.PageSize, rows.Count > request.PageSize));
+    }
+
+    /// <summary>Every token starts a word of the folded column: FTS5 on SQLite, tsvector 'simple' (GIN expression index) on PostgreSQL.</summary>
+    private IQueryable<LegacyRegisterEntry> MatchWords(IQueryable<LegacyRegisterEntry> entries, string column, IReadOnlyList<string> tokens)
+    {
+        if (db.IsPostgres)
+        {
+            var tsQuery = RegisterSearchText.TsQuery(tokens);
+            return column == "NameFolded"
+                ? entries.Where(e => EF.Functions.ToTsVector("simple", e.NameFolded).Matches(EF.Functions.ToTsQuery("simple", tsQuery)))
+                : entries.Where(e => EF.Functions.ToTsVector("simple", e.RelativesFolded).Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
+        }
+        var match = RegisterSearchText.Fts5(column, tokens);
+        var ids = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM register_entries_fts WHERE register_entries_fts MATCH {match}");
+        return entries.Where(e => ids.Contains(e.Id));
+    }
+}
