@@ -33,6 +33,9 @@ public static class RegisterSql
     public static readonly string[] PostgresUp =
     [
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        // Folded names are ASCII: compare them bytewise, so a prefix is a btree range whatever the database's collation
+        // (the indexes on them are rebuilt with the column).
+        """ALTER TABLE register_entries ALTER COLUMN "NameFolded" TYPE character varying(150) COLLATE "C", ALTER COLUMN "NameSpelling" TYPE character varying(150) COLLATE "C" """,
         """CREATE INDEX ix_register_entries_name_fts ON register_entries USING gin (to_tsvector('simple', "NameFolded"))""",
         """CREATE INDEX ix_register_entries_relatives_fts ON register_entries USING gin (to_tsvector('simple', "RelativesFolded"))""",
         """CREATE INDEX ix_register_pages_text_trgm ON register_pages USING gin ("OcrTextFolded" gin_trgm_ops)""",

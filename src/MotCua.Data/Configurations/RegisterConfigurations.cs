@@ -32,9 +32,12 @@ internal sealed class LegacyRegisterEntryConfiguration : IEntityTypeConfiguratio
         e.Property(x => x.CreatedBy).HasMaxLength(256);
         // One entry per line of a book: a file imported twice is refused.
         e.HasIndex(x => new { x.BookUnitCode, x.Kind, x.BookNumber, x.Year, x.EntryNumber }).IsUnique();
-        // Exact name within the books of a unit's lineage, and within a province.
-        e.HasIndex(x => new { x.BookUnitCode, x.NameFolded });
-        e.HasIndex(x => new { x.ProvinceCode, x.NameFolded });
+        // Exact and prefix name searches within the books of a unit's lineage, and within a province: read in index order,
+        // with the spelling and id in the index so ranking needs no table row.
+        e.HasIndex(x => new { x.BookUnitCode, x.NameFolded, x.NameSpelling, x.Id });
+        e.HasIndex(x => new { x.ProvinceCode, x.NameFolded, x.NameSpelling, x.Id });
+        // Search by date of birth alone.
+        e.HasIndex(x => new { x.DateOfBirth });
         e.HasIndex(x => x.PageId);
     }
 }

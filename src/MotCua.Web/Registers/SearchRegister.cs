@@ -50,7 +50,7 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
             if (RegisterRowParser.TryParseKind(request.Kind, out var k)) kind = k;
             else errors.Add("kind", text["Registers.KindInvalid"]);
         }
-        if (nameTokens.Count == 0 && parentTokens.Count == 0 && request.BirthYear is null && request.DateOfBirth is null)
+        if (nameTokens.Count == 0 && parentTokens.Count == 0 && request.DateOfBirth is null)
             errors.Add("q", text["Registers.CriteriaRequired"]);
         if (request.Page < 1) errors.Add("page", text["Registers.PageInvalid"]);
         if (request.PageSize is < 1 or > MaxPageSize) errors.Add("pageSize", text["Registers.PageSizeInvalid", MaxPageSize]);
@@ -66,28 +66,67 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
 
         var entries = scope.Apply(db.RegisterEntries.AsNoTracking());
         if (unitCodes is not null) entries = entries.Where(e => unitCodes.Contains(e.BookUnitCode));
-        if (nameTokens.Count > 0) entries = MatchWords(entries, "NameFolded", nameTokens);
         if (parentTokens.Count > 0) entries = MatchWords(entries, "RelativesFolded", parentTokens);
         if (kind is { } kk) entries = entries.Where(e => e.Kind == kk);
         if (request.BirthYear is { } by) entries = entries.Where(e => e.BirthYear == by);
         if (request.DateOfBirth is { } dob) entries = entries.Where(e => e.DateOfBirth == dob);
         if (request.Year is { } year) entries = entries.Where(e => e.Year == year);
 
-        var folded = string.Join(' ', nameTokens);
-        var spelling = request.Q is null ? "" : VietnameseText.SpellingKey(request.Q);
-        var ranked = nameTokens.Count == 0
-            ? entries.Select(e => new { Entry = e, Rank = 4 }).OrderBy(x => x.Entry.NameFolded).ThenBy(x => x.Entry.Id)
-            : entries.Select(e => new
-            {
-                Entry = e,
-                Rank = e.NameSpelling == spelling ? 0 : e.NameFolded == folded ? 1 : e.NameFolded.StartsWith(folded) ? 2 : 3,
-            }).OrderBy(x => x.Rank).ThenBy(x => x.Entry.NameFolded).ThenBy(x => x.Entry.Id);
-        var rows = await ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize + 1).ToListAsync(ct);
-        var items = rows.Take(request.PageSize).Select(r => RegisterEntryDto.From(r.Entry, (RegisterMatch)r.Rank)).ToList();
+        var need = request.Page * request.PageSize + 1;
+        List<(long Id, RegisterMatch Match)> ranked;
+        if (nameTokens.Count == 0)
+            ranked = (await entries.OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need).ToListAsync(ct))
+                .Select(id => (id, RegisterMatch.None)).ToList();
+        else
+            ranked = await RankByNameAsync(entries, nameTokens, request.Q!, need, ct);
+        var pageIds = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var ids = pageIds.Select(r => r.Id).ToList();
+        var rows = await db.RegisterEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var items = pageIds.Select(r => RegisterEntryDto.From(rows[r.Id], r.Match)).ToList();
 
         RegisterAudit.Add(db, user, RegisterAuditAction.Search, time.GetUtcNow(), request with { }, resultCount: items.Count);
         await db.SaveChangesAsync(ct);
-        return Outcome<RegisterSearchResult>.Ok(new RegisterSearchResult(items, request.Page, request.PageSize, rows.Count > request.PageSize));
+        return Outcome<RegisterSearchResult>.Ok(new RegisterSearchResult(items, request.Page, request.PageSize, ranked.Count > request.Page * request.PageSize));
+    }
+
+    /// <summary>
+    /// The ids of the first <paramref name="need"/> matches, best first, in up to four cheap steps, each only when the
+    /// earlier ones found too few: the exact name with the same accents; the exact name without accents; names that start
+    /// with the query (a range of the btree on the folded name, read in index order, so a common prefix such as
+    /// "nguyen van" stops after a page); then names holding every word in any order (full-text index). The folded name
+    /// is ASCII and compared bytewise (collation "C" on PostgreSQL, BINARY on SQLite), so the prefix is the range
+    /// [folded, folded + "~").
+    /// </summary>
+    private async Task<List<(long Id, RegisterMatch Match)>> RankByNameAsync(IQueryable<LegacyRegisterEntry> entries, IReadOnlyList<string> tokens,
+        string query, int need, CancellationToken ct)
+    {
+        var folded = string.Join(' ', tokens);
+        var spelling = VietnameseText.SpellingKey(query);
+        var upper = folded + "~";
+        var result = new List<(long, RegisterMatch)>();
+        var exact = await entries.Where(e => e.NameFolded == folded && e.NameSpelling == spelling)
+            .OrderBy(e => e.Id).Select(e => e.Id).Take(need).ToListAsync(ct);
+        result.AddRange(exact.Select(id => (id, RegisterMatch.Exact)));
+        if (result.Count < need)
+        {
+            var folding = await entries.Where(e => e.NameFolded == folded && e.NameSpelling != spelling)
+                .OrderBy(e => e.NameSpelling).ThenBy(e => e.Id).Select(e => e.Id).Take(need - result.Count).ToListAsync(ct);
+            result.AddRange(folding.Select(id => (id, RegisterMatch.ExactFolded)));
+        }
+        if (result.Count < need)
+        {
+            var prefix = await entries.Where(e => string.Compare(e.NameFolded, folded) > 0 && string.Compare(e.NameFolded, upper) < 0)
+                .OrderBy(e => e.NameFolded).ThenBy(e => e.NameSpelling).ThenBy(e => e.Id).Select(e => e.Id).Take(need - result.Count).ToListAsync(ct);
+            result.AddRange(prefix.Select(id => (id, RegisterMatch.Prefix)));
+        }
+        if (result.Count < need)
+        {
+            var words = await MatchWords(entries, "NameFolded", tokens)
+                .Where(e => string.Compare(e.NameFolded, folded) < 0 || string.Compare(e.NameFolded, upper) >= 0)
+                .OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need - result.Count).ToListAsync(ct);
+            result.AddRange(words.Select(id => (id, RegisterMatch.Words)));
+        }
+        return result;
     }
 
     /// <summary>Every token starts a word of the folded column: FTS5 on SQLite, tsvector 'simple' (GIN expression index) on PostgreSQL.</summary>

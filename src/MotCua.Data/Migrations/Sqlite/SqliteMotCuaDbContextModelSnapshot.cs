@@ -817,11 +817,13 @@ namespace MotCua.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DateOfBirth");
+
                     b.HasIndex("PageId");
 
-                    b.HasIndex("BookUnitCode", "NameFolded");
+                    b.HasIndex("BookUnitCode", "NameFolded", "NameSpelling", "Id");
 
-                    b.HasIndex("ProvinceCode", "NameFolded");
+                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id");
 
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();

@@ -12,7 +12,7 @@ using MotCua.Data;
 namespace MotCua.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMotCuaDbContext))]
-    [Migration("20261127160601_Registers")]
+    [Migration("20261127163104_Registers")]
     partial class Registers
     {
         /// <inheritdoc />
@@ -820,11 +820,13 @@ namespace MotCua.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DateOfBirth");
+
                     b.HasIndex("PageId");
 
-                    b.HasIndex("BookUnitCode", "NameFolded");
+                    b.HasIndex("BookUnitCode", "NameFolded", "NameSpelling", "Id");
 
-                    b.HasIndex("ProvinceCode", "NameFolded");
+                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id");
 
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();

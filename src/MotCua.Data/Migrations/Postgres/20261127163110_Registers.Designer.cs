@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMotCuaDbContext))]
-    [Migration("20261127160613_Registers")]
+    [Migration("20261127163110_Registers")]
     partial class Registers
     {
         /// <inheritdoc />
@@ -843,11 +843,13 @@ namespace MotCua.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DateOfBirth");
+
                     b.HasIndex("PageId");
 
-                    b.HasIndex("BookUnitCode", "NameFolded");
+                    b.HasIndex("BookUnitCode", "NameFolded", "NameSpelling", "Id");
 
-                    b.HasIndex("ProvinceCode", "NameFolded");
+                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id");
 
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();

@@ -144,9 +144,14 @@ namespace MotCua.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_register_entries_BookUnitCode_NameFolded",
+                name: "IX_register_entries_BookUnitCode_NameFolded_NameSpelling_Id",
                 table: "register_entries",
-                columns: new[] { "BookUnitCode", "NameFolded" });
+                columns: new[] { "BookUnitCode", "NameFolded", "NameSpelling", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_register_entries_DateOfBirth",
+                table: "register_entries",
+                column: "DateOfBirth");
 
             migrationBuilder.CreateIndex(
                 name: "IX_register_entries_PageId",
@@ -154,9 +159,9 @@ namespace MotCua.Data.Migrations.Sqlite
                 column: "PageId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_register_entries_ProvinceCode_NameFolded",
+                name: "IX_register_entries_ProvinceCode_NameFolded_NameSpelling_Id",
                 table: "register_entries",
-                columns: new[] { "ProvinceCode", "NameFolded" });
+                columns: new[] { "ProvinceCode", "NameFolded", "NameSpelling", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_register_entry_dossiers_DossierCode",
