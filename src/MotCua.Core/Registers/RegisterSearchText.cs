@@ -38,12 +38,17 @@ public static class RegisterSearchText
         string.IsNullOrWhiteSpace(query) ? [] : Tokens(query).Take(MaxTokens).ToList();
 
     /// <summary>
-    /// An SQLite FTS5 expression: every token, as a prefix, in the given column ("nguyen van" → name : "nguyen"* AND name : "van"*).
-    /// Tokens hold letters and digits only, so nothing in them needs escaping.
+    /// An SQLite FTS5 expression: every token as a word, the last one also as the start of a word (what is being typed):
+    /// "nguyen van a" → name : "nguyen" AND name : "van" AND name : "a"*. Tokens hold letters and digits only, so nothing in
+    /// them needs escaping.
     /// </summary>
     public static string Fts5(string column, IReadOnlyList<string> tokens) =>
-        string.Join(" AND ", tokens.Select(t => $"{column} : \"{t}\"*"));
+        string.Join(" AND ", tokens.Select((t, i) => $"{column} : \"{t}\"" + (i == tokens.Count - 1 ? "*" : "")));
 
-    /// <summary>A PostgreSQL tsquery (simple configuration): every token as a prefix ("nguyen van" → nguyen:* &amp; van:*).</summary>
-    public static string TsQuery(IReadOnlyList<string> tokens) => string.Join(" & ", tokens.Select(t => t + ":*"));
+    /// <summary>
+    /// A PostgreSQL tsquery (simple configuration) with the same meaning ("nguyen van a" → nguyen &amp; van &amp; a:*). Whole
+    /// words keep GIN's fast intersection; a prefix of a common word ("thi:*") would read every posting list it covers.
+    /// </summary>
+    public static string TsQuery(IReadOnlyList<string> tokens) =>
+        string.Join(" & ", tokens.Select((t, i) => i == tokens.Count - 1 ? t + ":*" : t));
 }

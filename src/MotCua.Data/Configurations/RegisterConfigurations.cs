@@ -33,9 +33,9 @@ internal sealed class LegacyRegisterEntryConfiguration : IEntityTypeConfiguratio
         // One entry per line of a book: a file imported twice is refused.
         e.HasIndex(x => new { x.BookUnitCode, x.Kind, x.BookNumber, x.Year, x.EntryNumber }).IsUnique();
         // Exact and prefix name searches within the books of a unit's lineage, and within a province: read in index order,
-        // with the spelling and id in the index so ranking needs no table row.
-        e.HasIndex(x => new { x.BookUnitCode, x.NameFolded, x.NameSpelling, x.Id });
-        e.HasIndex(x => new { x.ProvinceCode, x.NameFolded, x.NameSpelling, x.Id });
+        // with the spelling, id, birth year and kind in the index so ranking and those filters need no table row.
+        e.HasIndex(x => new { x.BookUnitCode, x.NameFolded, x.NameSpelling, x.Id, x.BirthYear, x.Kind });
+        e.HasIndex(x => new { x.ProvinceCode, x.NameFolded, x.NameSpelling, x.Id, x.BirthYear, x.Kind });
         // Search by date of birth alone.
         e.HasIndex(x => new { x.DateOfBirth });
         e.HasIndex(x => x.PageId);

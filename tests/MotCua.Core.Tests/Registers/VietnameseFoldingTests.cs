@@ -61,12 +61,12 @@ public class VietnameseFoldingTests
     public void Names_fold_to_words_of_letters(string name, string folded) => Assert.Equal(folded, RegisterSearchText.FoldName(name));
 
     [Fact]
-    public void Search_expressions_quote_every_token_as_a_prefix()
+    public void Search_expressions_take_every_token_as_a_word_and_the_last_also_as_a_prefix()
     {
         var tokens = RegisterSearchText.QueryTokens("Nguyễn  \"Văn\" a*");
         Assert.Equal(["nguyen", "van", "a"], tokens);
-        Assert.Equal("NameFolded : \"nguyen\"* AND NameFolded : \"van\"* AND NameFolded : \"a\"*", RegisterSearchText.Fts5("NameFolded", tokens));
-        Assert.Equal("nguyen:* & van:* & a:*", RegisterSearchText.TsQuery(tokens));
+        Assert.Equal("NameFolded : \"nguyen\" AND NameFolded : \"van\" AND NameFolded : \"a\"*", RegisterSearchText.Fts5("NameFolded", tokens));
+        Assert.Equal("nguyen & van & a:*", RegisterSearchText.TsQuery(tokens));
         Assert.Empty(RegisterSearchText.QueryTokens(" ' - * "));
         Assert.Equal(RegisterSearchText.MaxTokens, RegisterSearchText.QueryTokens(string.Join(' ', Enumerable.Repeat("an", 20))).Count);
     }

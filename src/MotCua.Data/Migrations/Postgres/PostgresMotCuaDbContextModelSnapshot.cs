@@ -844,12 +844,12 @@ namespace MotCua.Data.Migrations.Postgres
 
                     b.HasIndex("PageId");
 
-                    b.HasIndex("BookUnitCode", "NameFolded", "NameSpelling", "Id");
-
-                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id");
-
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();
+
+                    b.HasIndex("BookUnitCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
+
+                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
 
                     b.ToTable("register_entries", (string)null);
                 });

@@ -145,9 +145,9 @@ namespace MotCua.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_register_entries_BookUnitCode_NameFolded_NameSpelling_Id",
+                name: "IX_register_entries_BookUnitCode_NameFolded_NameSpelling_Id_Bi~",
                 table: "register_entries",
-                columns: new[] { "BookUnitCode", "NameFolded", "NameSpelling", "Id" });
+                columns: new[] { "BookUnitCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_register_entries_DateOfBirth",
@@ -160,9 +160,9 @@ namespace MotCua.Data.Migrations.Postgres
                 column: "PageId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_register_entries_ProvinceCode_NameFolded_NameSpelling_Id",
+                name: "IX_register_entries_ProvinceCode_NameFolded_NameSpelling_Id_Bi~",
                 table: "register_entries",
-                columns: new[] { "ProvinceCode", "NameFolded", "NameSpelling", "Id" });
+                columns: new[] { "ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_register_entry_dossiers_DossierCode",

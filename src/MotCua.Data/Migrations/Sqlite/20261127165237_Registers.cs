@@ -144,9 +144,9 @@ namespace MotCua.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_register_entries_BookUnitCode_NameFolded_NameSpelling_Id",
+                name: "IX_register_entries_BookUnitCode_NameFolded_NameSpelling_Id_BirthYear_Kind",
                 table: "register_entries",
-                columns: new[] { "BookUnitCode", "NameFolded", "NameSpelling", "Id" });
+                columns: new[] { "BookUnitCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_register_entries_DateOfBirth",
@@ -159,9 +159,9 @@ namespace MotCua.Data.Migrations.Sqlite
                 column: "PageId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_register_entries_ProvinceCode_NameFolded_NameSpelling_Id",
+                name: "IX_register_entries_ProvinceCode_NameFolded_NameSpelling_Id_BirthYear_Kind",
                 table: "register_entries",
-                columns: new[] { "ProvinceCode", "NameFolded", "NameSpelling", "Id" });
+                columns: new[] { "ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_register_entry_dossiers_DossierCode",
