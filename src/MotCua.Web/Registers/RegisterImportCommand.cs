@@ -18,6 +18,9 @@ public static class RegisterImportCommand
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        // On a database that was never started, the units (and their lineage) come first.
+        await MotCua.Data.Seeding.ReferenceDataSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(Name));
         var lineage = await scope.ServiceProvider.GetRequiredService<UnitLineageCache>().GetAsync();
         if (!lineage.ProvinceOfCurrent.ContainsKey(args[2]))
         {
@@ -30,7 +33,7 @@ public static class RegisterImportCommand
             report = await import.RunAsync(file, args[1], args[2], Environment.UserName + "@" + Name, CancellationToken.None);
         Console.WriteLine(report.Imported
             ? $"Imported {report.Rows} entries for unit {args[2]} in {report.Seconds:F1} s ({report.RowsPerSecond:F0} rows/s), import #{report.ImportId}."
-            : $"Import refused, nothing changed: {report.Refused} of {report.Rows} rows refused.");
+            : report.Refused > 0 ? $"Import refused, nothing changed: {report.Refused} of {report.Rows} rows refused." : "Import refused, nothing changed:");
         foreach (var p in report.Problems)
             Console.WriteLine($"  row {p.Row}, {p.Column}: {p.Code}{(p.Value is null ? "" : $" ({p.Value})")}: {p.Message}");
         if (report.Refused > report.Problems.Count) Console.WriteLine($"  ... only the first {report.Problems.Count} problems are listed.");
