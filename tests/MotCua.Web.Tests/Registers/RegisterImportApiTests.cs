@@ -22,6 +22,23 @@ public abstract class RegisterImportApiTests(MotCuaApp app) : RegisterTestBase(a
     }
 
     [Fact]
+    public async Task The_excel_sample_in_docs_imports()
+    {
+        using var client = await App.ClientAsync("officer");
+        using var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RootOf(), "docs/samples/registers-sample.xlsx"))), "file", "so.xlsx" },
+            { new StringContent(ThoiSon), "unitCode" },
+        };
+        var response = await client.PostAsync("/api/v1/registers/imports", content);
+        await ExpectAsync(response, HttpStatusCode.OK);
+        Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonObject>())!["rows"]!.GetValue<int>());
+        var found = Assert.Single(await SearchAsync("q=vo+thi+diem&year=1986"));
+        Assert.Equal("1986-01-28", found!["dateOfBirth"]!.GetValue<string>());
+        Assert.Single(await SearchAsync("parent=bui+thi+mai&year=1990"));
+    }
+
+    [Fact]
     public async Task A_file_with_bad_rows_imports_nothing_and_reports_every_refused_row()
     {
         var before = App.WithDb(db => db.RegisterEntries.Count());
