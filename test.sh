@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project of MotCua.sln, including the PostgreSQL and browser tests, after installing
-# what those need and this machine lacks: Debian's chromium + chromium-driver, and the PostgreSQL
+# what those need and this machine lacks: Debian's chromium + chromium-driver, tesseract-ocr + tesseract-ocr-vie, and the PostgreSQL
 # server binaries (the tests start their own throwaway cluster; no server needs to be running).
 #
 # Extra arguments go to `dotnet test`, e.g.
@@ -62,6 +62,15 @@ if ! have_postgres; then
     if ! apt_install postgresql; then
         warn "could not install the PostgreSQL server (no apt-get, no root/sudo, or no network).
 !!! The PostgreSQL tests will fail. Install it with: sudo apt-get install -y postgresql"
+    fi
+fi
+
+# OCR of scanned register pages runs Debian's tesseract with its Vietnamese data (docs/registers.md);
+# without them the OCR tests skip with a message saying so.
+if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx vie; then
+    if ! apt_install tesseract-ocr tesseract-ocr-vie; then
+        warn "could not install tesseract-ocr + tesseract-ocr-vie (no apt-get, no root/sudo, or no network).
+!!! The OCR tests will be skipped. Install them with: sudo apt-get install -y tesseract-ocr tesseract-ocr-vie"
     fi
 fi
 

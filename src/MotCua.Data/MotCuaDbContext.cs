@@ -29,6 +29,11 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<StatisticsMonth> StatisticsMonths => Set<StatisticsMonth>();
     public DbSet<StatisticsOfficerDay> StatisticsOfficerDays => Set<StatisticsOfficerDay>();
     public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
+    public DbSet<LegacyRegisterEntry> RegisterEntries => Set<LegacyRegisterEntry>();
+    public DbSet<RegisterPage> RegisterPages => Set<RegisterPage>();
+    public DbSet<RegisterImport> RegisterImports => Set<RegisterImport>();
+    public DbSet<RegisterEntryDossier> RegisterEntryDossiers => Set<RegisterEntryDossier>();
+    public DbSet<RegisterAuditEntry> RegisterAudit => Set<RegisterAuditEntry>();
 
     /// <summary>True on PostgreSQL; raw SQL that differs by provider checks it.</summary>
     public abstract bool IsPostgres { get; }

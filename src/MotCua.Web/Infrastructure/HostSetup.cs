@@ -15,6 +15,7 @@ using MotCua.Web.Demo;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Integrations;
 using MotCua.Web.Statistics;
+using MotCua.Web.Registers;
 using MotCua.Web.Units;
 
 namespace MotCua.Web.Infrastructure;
@@ -116,6 +117,7 @@ public static class HostSetup
         services.Configure<DemoOptions>(config.GetSection("MotCua:Demo"));
         services.AddMotCuaIntegrations(config, builder.Environment);
         services.AddMotCuaStatistics();
+        services.AddMotCuaRegisters();
         return builder;
     }
 
@@ -177,6 +179,7 @@ public static class HostSetup
         api.MapDossierEndpoints();
         api.MapIntegrationEndpoints();
         api.MapStatisticsEndpoints();
+        api.MapRegisterEndpoints();
         app.MapPartnerSimulators();
         app.MapPageEndpoints();
         app.MapRazorComponents<MotCua.Web.Components.App>();

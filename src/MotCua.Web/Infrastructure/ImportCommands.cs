@@ -12,13 +12,14 @@ namespace MotCua.Web.Infrastructure;
 /// </summary>
 public static class ImportCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import-units" or "import-catalog";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import-units" or "import-catalog" or Registers.RegisterImportCommand.Name;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         // `dotnet run --project` starts the app in the project folder: resolve a relative path from the caller's folder too.
         if (args.Length > 1 && !Path.IsPathRooted(args[1]) && !File.Exists(args[1]) && Environment.GetEnvironmentVariable("PWD") is { } pwd)
             args[1] = Path.Combine(pwd, args[1]);
+        if (args[0] == Registers.RegisterImportCommand.Name) return await Registers.RegisterImportCommand.RunAsync(app, args);
         if (args.Length < 2 || !File.Exists(args[1]))
         {
             Console.Error.WriteLine($"usage: {args[0]} FILE{(args[0] == "import-catalog" ? " [effective-from yyyy-MM-dd]" : "")} (file not found: {(args.Length > 1 ? args[1] : "none")})");

@@ -1,0 +1,59 @@
+namespace MotCua.Data;
+
+/// <summary>
+/// The provider-specific SQL of the register tables, run by the Registers migrations: full-text search over the folded
+/// names (SQLite FTS5, PostgreSQL GIN over tsvector 'simple' and pg_trgm for page text) and the append-only audit table.
+/// </summary>
+public static class RegisterSql
+{
+    public const string FtsTable = "register_entries_fts";
+
+    public static readonly string[] SqliteUp =
+    [
+        // External-content FTS5 table over the folded columns, kept in sync by triggers. The texts are folded already
+        // (no accents, lower case), so unicode61 only splits words.
+        $"""CREATE VIRTUAL TABLE {FtsTable} USING fts5("NameFolded", "RelativesFolded", content='register_entries', content_rowid='Id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')""",
+        $"""CREATE TRIGGER register_entries_ai AFTER INSERT ON register_entries BEGIN INSERT INTO {FtsTable}(rowid, "NameFolded", "RelativesFolded") VALUES (new."Id", new."NameFolded", new."RelativesFolded"); END""",
+        $"""CREATE TRIGGER register_entries_ad AFTER DELETE ON register_entries BEGIN INSERT INTO {FtsTable}({FtsTable}, rowid, "NameFolded", "RelativesFolded") VALUES ('delete', old."Id", old."NameFolded", old."RelativesFolded"); END""",
+        $"""CREATE TRIGGER register_entries_au AFTER UPDATE ON register_entries BEGIN INSERT INTO {FtsTable}({FtsTable}, rowid, "NameFolded", "RelativesFolded") VALUES ('delete', old."Id", old."NameFolded", old."RelativesFolded"); INSERT INTO {FtsTable}(rowid, "NameFolded", "RelativesFolded") VALUES (new."Id", new."NameFolded", new."RelativesFolded"); END""",
+        """CREATE TRIGGER register_audit_no_update BEFORE UPDATE ON register_audit BEGIN SELECT RAISE(ABORT, 'register_audit is append-only'); END""",
+        """CREATE TRIGGER register_audit_no_delete BEFORE DELETE ON register_audit BEGIN SELECT RAISE(ABORT, 'register_audit is append-only'); END""",
+    ];
+
+    public static readonly string[] SqliteDown =
+    [
+        "DROP TRIGGER IF EXISTS register_audit_no_delete",
+        "DROP TRIGGER IF EXISTS register_audit_no_update",
+        "DROP TRIGGER IF EXISTS register_entries_au",
+        "DROP TRIGGER IF EXISTS register_entries_ad",
+        "DROP TRIGGER IF EXISTS register_entries_ai",
+        $"DROP TABLE IF EXISTS {FtsTable}",
+    ];
+
+    public static readonly string[] PostgresUp =
+    [
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        // Folded names are ASCII: compare them bytewise, so a prefix is a btree range whatever the database's collation
+        // (the indexes on them are rebuilt with the column).
+        """ALTER TABLE register_entries ALTER COLUMN "NameFolded" TYPE character varying(150) COLLATE "C", ALTER COLUMN "NameSpelling" TYPE character varying(150) COLLATE "C" """,
+        """CREATE INDEX ix_register_entries_name_fts ON register_entries USING gin (to_tsvector('simple', "NameFolded"))""",
+        """CREATE INDEX ix_register_entries_relatives_fts ON register_entries USING gin (to_tsvector('simple', "RelativesFolded"))""",
+        """CREATE INDEX ix_register_pages_text_trgm ON register_pages USING gin ("OcrTextFolded" gin_trgm_ops)""",
+        """
+        CREATE FUNCTION register_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'register_audit is append-only'; END $$
+        """,
+        """CREATE TRIGGER register_audit_no_change BEFORE UPDATE OR DELETE ON register_audit FOR EACH ROW EXECUTE FUNCTION register_audit_append_only()""",
+        """CREATE TRIGGER register_audit_no_truncate BEFORE TRUNCATE ON register_audit FOR EACH STATEMENT EXECUTE FUNCTION register_audit_append_only()""",
+    ];
+
+    public static readonly string[] PostgresDown =
+    [
+        "DROP TRIGGER IF EXISTS register_audit_no_truncate ON register_audit",
+        "DROP TRIGGER IF EXISTS register_audit_no_change ON register_audit",
+        "DROP FUNCTION IF EXISTS register_audit_append_only()",
+        "DROP INDEX IF EXISTS ix_register_pages_text_trgm",
+        "DROP INDEX IF EXISTS ix_register_entries_relatives_fts",
+        "DROP INDEX IF EXISTS ix_register_entries_name_fts",
+    ];
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Localization;
+using MotCua.Core.Catalog;
+using MotCua.Core.Registers;
+using MotCua.Data;
+using MotCua.Data.Entities;
+using MotCua.Web.Accounts;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Registers;
+
+/// <summary>
+/// Imports a CSV or Excel file of register entries for one of today's units: streamed row by row into one transaction
+/// (binary COPY on PostgreSQL). Every row is checked; if any row is refused nothing is kept, and the report lists the
+/// refused rows and why (the first <see cref="ListedProblems"/>, with the total count). A file whose entries are already in
+/// the database is refused as a whole.
+/// </summary>
+public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage, TimeProvider time, IStringLocalizer<RegisterText> text,
+    ILogger<ImportRegister> log)
+{
+    public const int ListedProblems = 1000;
+    public const long MaxUploadBytes = 200L * 1024 * 1024;
+
+    public sealed record Report(bool Imported, long Rows, long Refused, IReadOnlyList<ProblemDto> Problems, long? ImportId, double Seconds)
+    {
+        public double RowsPerSecond => Seconds > 0 ? Rows / Seconds : 0;
+    }
+
+    public sealed record ProblemDto(long Row, string Column, RegisterProblemCode Code, string? Value, string Message);
+
+    public static async Task<IResult> HandleAsync(IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? unitCode, HttpContext http,
+        ImportRegister import, ProblemResults problems, IStringLocalizer<RegisterText> text, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("file", text["Registers.FileRequired"]);
+            return problems.Validation(errors);
+        }
+        await using var stream = file.OpenReadStream();
+        var outcome = await import.ImportAsync(stream, file.FileName, unitCode, CurrentUser.From(http.User), ct);
+        return outcome.ToResult(problems, r => r.Imported ? Results.Ok(r) : Results.UnprocessableEntity(r));
+    }
+
+    /// <summary>The upload: officers and leaders for their unit, ProvinceAdmin for any unit of the province.</summary>
+    public async Task<Outcome<Report>> ImportAsync(Stream file, string fileName, string? unitCode, CurrentUser user, CancellationToken ct)
+    {
+        unitCode = string.IsNullOrWhiteSpace(unitCode) ? user.UnitCode : unitCode.Trim();
+        var snapshot = await lineage.GetAsync(ct);
+        if (unitCode is null || !snapshot.ProvinceOfCurrent.TryGetValue(unitCode, out var province))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("unitCode", text["Registers.UnitUnknown", unitCode ?? ""]);
+            return Outcome<Report>.Invalid(errors);
+        }
+        var allowed = user.Is(Roles.ProvinceAdmin) ? user.ProvinceCode == province
+            : (user.Is(Roles.Officer) || user.Is(Roles.Leader)) && user.UnitCode == unitCode;
+        if (!allowed) return Outcome<Report>.Fail(StatusCodes.Status403Forbidden, text["Registers.ImportNotAllowed"]);
+        var report = await RunAsync(file, fileName, unitCode, user.UserName, ct);
+        RegisterAudit.Add(db, user, RegisterAuditAction.Import, time.GetUtcNow(),
+            new { fileName, unitCode, report.Rows, report.Refused, report.Imported }, resultCount: (int)Math.Min(int.MaxValue, report.Rows));
+        await db.SaveChangesAsync(ct);
+        return Outcome<Report>.Ok(report);
+    }
+
+    /// <summary>The import itself, without authorization (the command line runs it as the operator).</summary>
+    public async Task<Report> RunAsync(Stream file, string fileName, string unitCode, string by, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var snapshot = await lineage.GetAsync(ct);
+        var province = snapshot.ProvinceOfCurrent[unitCode];
+        var codes = snapshot.Lineage.SelfAndPredecessors(unitCode).ToHashSet(StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        var parser = new RegisterRowParser(unitCode, codes, now.LocalDate());
+        var problems = new List<RegisterRowProblem>();
+        long rows = 0, refused = 0;
+
+        var (header, source) = RegisterFileReader.Open(file, fileName);
+        foreach (var column in RegisterColumns.Required.Where(c => !header.Contains(c)))
+            problems.Add(new RegisterRowProblem(1, column, RegisterProblemCode.MissingColumn));
+        if (problems.Count > 0) return Done(false, null);
+
+        // The rows are read once: a retry after a lost connection would import only the rest, so it is refused instead.
+        var attempts = 0;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            if (++attempts > 1) throw new InvalidOperationException("The database connection was lost during the import; nothing was imported. Run it again.");
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var import = new RegisterImport { UnitCode = unitCode, FileName = Path.GetFileName(fileName), ImportedAt = now, ImportedBy = by };
+            db.RegisterImports.Add(import);
+            await db.SaveChangesAsync(ct);
+            var keys = new HashSet<ulong>();
+            var writer = await RegisterBulkWriter.OpenAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(),
+                new RegisterBulkWriter.Context(unitCode, province, import.Id, now, by), ct);
+            var ok = true;
+            try
+            {
+                foreach (var line in source)
+                {
+                    rows++;
+                    var rowProblems = new List<RegisterRowProblem>();
+                    var row = parser.Parse(line.Number, line.Value, rowProblems);
+                    if (row is not null && !keys.Add(KeyOf(row)))
+                        rowProblems.Add(new RegisterRowProblem(line.Number, RegisterColumns.EntryNumber, RegisterProblemCode.DuplicateInFile, row.EntryNumber));
+                    if (rowProblems.Count > 0)
+                    {
+                        refused++;
+                        foreach (var p in rowProblems)
+                            if (problems.Count < ListedProblems) problems.Add(p);
+                        continue;
+                    }
+                    if (refused == 0) await writer.WriteAsync(row!, ct);
+                }
+                if (refused == 0) await writer.CompleteAsync(ct);
+            }
+            catch (Exception ex) when (IsUniqueViolation(ex))
+            {
+                ok = false;
+                problems.Add(new RegisterRowProblem(0, RegisterColumns.EntryNumber, RegisterProblemCode.AlreadyImported));
+            }
+            finally
+            {
+                await writer.DisposeAsync();
+            }
+            if (refused > 0 || !ok)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return Done(false, null);
+            }
+            import.Rows = (int)Math.Min(int.MaxValue, rows);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            log.LogInformation("Register import {Id}: {Rows} entries for unit {Unit} from {File} by {User} in {Seconds:F1} s",
+                import.Id, rows, unitCode, fileName, by, clock.Elapsed.TotalSeconds);
+            return Done(true, import.Id);
+        });
+
+        Report Done(bool imported, long? id) => new(imported, rows, refused,
+            problems.Select(p => new ProblemDto(p.Row, p.Column, p.Code, p.Value, Message(p))).ToList(), id, clock.Elapsed.TotalSeconds);
+    }
+
+    public string Message(RegisterRowProblem p) => text["Registers.Problem." + p.Code, p.Column, p.Value ?? ""];
+
+    private static bool IsUniqueViolation(Exception ex) => ex switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == "23505",
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        _ => ex.InnerException is not null && IsUniqueViolation(ex.InnerException),
+    };
+
+    /// <summary>A 64-bit FNV-1a hash of the entry's identity (unit, kind, book, year, entry number): the in-file duplicate check.</summary>
+    private static ulong KeyOf(RegisterRow r)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var part in new[] { r.BookUnitCode, r.Kind.ToString(), r.BookNumber, r.Year.ToString(), r.EntryNumber })
+        {
+            foreach (var c in part) hash = (hash ^ c) * 1099511628211UL;
+            hash = (hash ^ 0x1F) * 1099511628211UL;
+        }
+        return hash;
+    }
+}

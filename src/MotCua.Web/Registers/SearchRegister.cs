@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Core.Registers;
+using MotCua.Core.Units;
+using MotCua.Data;
+using MotCua.Data.Entities;
+using MotCua.Web.Accounts;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Registers;
+
+/// <summary>
+/// Search of the old civil-status books for staff. Name and parents' names match accent- and case-insensitively, every
+/// word typed as a word (the last also as the start of one) (SQLite FTS5, PostgreSQL GIN over tsvector 'simple' on the folded columns); results
+/// rank the exact full name with the same accents first, then the exact name without accents, then names that start
+/// with the query, then the other matches. A unit means its books and those of every unit merged into it. Every search
+/// is audited.
+/// </summary>
+public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage, TimeProvider time, IStringLocalizer<RegisterText> text)
+{
+    public const int MaxPageSize = 100;
+
+    public sealed record Request(string? Q = null, string? Parent = null, string? Kind = null, string? Unit = null, int? BirthYear = null,
+        DateOnly? DateOfBirth = null, int? Year = null, int Page = 1, int PageSize = 20);
+
+    public static async Task<IResult> HandleAsync([AsParameters] Query query, HttpContext http, SearchRegister search, ProblemResults problems,
+        CancellationToken ct)
+    {
+        var outcome = await search.SearchAsync(query.ToRequest(), CurrentUser.From(http.User), ct);
+        return outcome.ToResult(problems, Results.Ok);
+    }
+
+    /// <summary>The query string of GET /registers/entries.</summary>
+    public sealed record Query(string? Q, string? Parent, string? Kind, string? Unit, int? BirthYear, DateOnly? DateOfBirth, int? Year,
+        int? Page, int? PageSize)
+    {
+        public Request ToRequest() => new(Q, Parent, Kind, Unit, BirthYear, DateOfBirth, Year, Page ?? 1, PageSize ?? 20);
+    }
+
+    public async Task<Outcome<RegisterSearchResult>> SearchAsync(Request request, CurrentUser user, CancellationToken ct)
+    {
+        var scope = await RegisterScope.ForAsync(user, lineage, ct);
+        if (scope is null) return Outcome<RegisterSearchResult>.Fail(StatusCodes.Status403Forbidden, text["Registers.StaffOnly"]);
+        var errors = new ValidationErrors();
+        var nameTokens = RegisterSearchText.QueryTokens(request.Q);
+        var parentTokens = RegisterSearchText.QueryTokens(request.Parent);
+        RegisterKind? kind = null;
+        if (!string.IsNullOrWhiteSpace(request.Kind))
+        {
+            if (RegisterRowParser.TryParseKind(request.Kind, out var k)) kind = k;
+            else errors.Add("kind", text["Registers.KindInvalid"]);
+        }
+        if (nameTokens.Count == 0 && parentTokens.Count == 0 && request.DateOfBirth is null)
+            errors.Add("q", text["Registers.CriteriaRequired"]);
+        if (request.Page < 1) errors.Add("page", text["Registers.PageInvalid"]);
+        if (request.PageSize is < 1 or > MaxPageSize) errors.Add("pageSize", text["Registers.PageSizeInvalid", MaxPageSize]);
+        IReadOnlySet<string>? unitCodes = null;
+        if (!string.IsNullOrWhiteSpace(request.Unit))
+        {
+            var snapshot = await lineage.GetAsync(ct);
+            var code = request.Unit.Trim();
+            if (!snapshot.KnownCodes.Contains(code)) errors.Add("unit", text["Registers.UnitUnknown", code]);
+            else unitCodes = snapshot.Lineage.SelfAndPredecessors(code).ToHashSet(StringComparer.Ordinal);
+        }
+        if (errors.Any) return Outcome<RegisterSearchResult>.Invalid(errors);
+
+        var entries = scope.Apply(db.RegisterEntries.AsNoTracking());
+        if (unitCodes is not null) entries = entries.Where(e => unitCodes.Contains(e.BookUnitCode));
+        if (parentTokens.Count > 0) entries = MatchWords(entries, "RelativesFolded", parentTokens);
+        if (kind is { } kk) entries = entries.Where(e => e.Kind == kk);
+        if (request.BirthYear is { } by) entries = entries.Where(e => e.BirthYear == by);
+        if (request.DateOfBirth is { } dob) entries = entries.Where(e => e.DateOfBirth == dob);
+        if (request.Year is { } year) entries = entries.Where(e => e.Year == year);
+
+        var need = request.Page * request.PageSize + 1;
+        List<(long Id, RegisterMatch Match)> ranked;
+        if (nameTokens.Count == 0)
+            ranked = (await entries.OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need).ToListAsync(ct))
+                .Select(id => (id, RegisterMatch.None)).ToList();
+        else
+            ranked = await RankByNameAsync(entries, nameTokens, request.Q!, need, scope, ct);
+        var pageIds = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var ids = pageIds.Select(r => r.Id).ToList();
+        var rows = await db.RegisterEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var items = pageIds.Select(r => RegisterEntryDto.From(rows[r.Id], r.Match)).ToList();
+
+        RegisterAudit.Add(db, user, RegisterAuditAction.Search, time.GetUtcNow(), request with { }, resultCount: items.Count);
+        await db.SaveChangesAsync(ct);
+        return Outcome<RegisterSearchResult>.Ok(new RegisterSearchResult(items, request.Page, request.PageSize, ranked.Count > request.Page * request.PageSize));
+    }
+
+    /// <summary>
+    /// The ids of the first <paramref name="need"/> matches, best first, in up to four cheap steps, each only when the
+    /// earlier ones found too few: the exact name with the same accents; the exact name without accents; names that start
+    /// with the query (a range of the btree on the folded name, read in index order, so a common prefix such as
+    /// "nguyen van" stops after a page); then names holding every word in any order (full-text index). The folded name
+    /// is ASCII and compared bytewise (collation "C" on PostgreSQL, BINARY on SQLite), so the prefix is the range
+    /// [folded, folded + "~").
+    /// </summary>
+    private async Task<List<(long Id, RegisterMatch Match)>> RankByNameAsync(IQueryable<LegacyRegisterEntry> entries, IReadOnlyList<string> tokens,
+        string query, int need, RegisterScope scope, CancellationToken ct)
+    {
+        var folded = string.Join(' ', tokens);
+        var spelling = VietnameseText.SpellingKey(query);
+        var upper = folded + "~";
+        var result = new List<(long, RegisterMatch)>();
+        var exact = await entries.Where(e => e.NameFolded == folded && e.NameSpelling == spelling)
+            .OrderBy(e => e.Id).Select(e => e.Id).Take(need).ToListAsync(ct);
+        result.AddRange(exact.Select(id => (id, RegisterMatch.Exact)));
+        if (result.Count < need)
+        {
+            var folding = await entries.Where(e => e.NameFolded == folded && e.NameSpelling != spelling)
+                .OrderBy(e => e.NameSpelling).ThenBy(e => e.Id).Select(e => e.Id).Take(need - result.Count).ToListAsync(ct);
+            result.AddRange(folding.Select(id => (id, RegisterMatch.ExactFolded)));
+        }
+        if (result.Count < need)
+        {
+            var prefix = await entries.Where(e => string.Compare(e.NameFolded, folded) > 0 && string.Compare(e.NameFolded, upper) < 0)
+                .OrderBy(e => e.NameFolded).ThenBy(e => e.NameSpelling).ThenBy(e => e.Id).Select(e => e.Id).Take(need - result.Count).ToListAsync(ct);
+            result.AddRange(prefix.Select(id => (id, RegisterMatch.Prefix)));
+        }
+        if (result.Count < need)
+        {
+            // Within a unit's books (a few hundred thousand entries at most) reading the folded names from the scope's btree is
+            // cheaper than a full-text index whose posting lists ("nguyen", "thi") cover a third of the province.
+            var candidates = db.IsPostgres && scope.BookUnitCodes is not null ? ContainsWords(entries, tokens) : MatchWords(entries, "NameFolded", tokens);
+            var words = await candidates
+                .Where(e => string.Compare(e.NameFolded, folded) < 0 || string.Compare(e.NameFolded, upper) >= 0)
+                .OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need - result.Count).ToListAsync(ct);
+            result.AddRange(words.Select(id => (id, RegisterMatch.Words)));
+        }
+        return result;
+    }
+
+    /// <summary>Every token is a word of the folded name (the last one may be the start of a word), by LIKE over the name read from an index.</summary>
+    private static IQueryable<LegacyRegisterEntry> ContainsWords(IQueryable<LegacyRegisterEntry> entries, IReadOnlyList<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var last = i == tokens.Count - 1;
+            var word = tokens[i];
+            var (alone, first, middle, end) = (word, word + (last ? "%" : " %"), "% " + word + (last ? "%" : " %"), "% " + word);
+            entries = last
+                ? entries.Where(e => EF.Functions.Like(e.NameFolded, first) || EF.Functions.Like(e.NameFolded, middle))
+                : entries.Where(e => e.NameFolded == alone || EF.Functions.Like(e.NameFolded, first) || EF.Functions.Like(e.NameFolded, middle)
+                    || EF.Functions.Like(e.NameFolded, end));
+        }
+        return entries;
+    }
+
+    /// <summary>Every token is a word of the folded column (the last may be the start of one): FTS5 on SQLite, tsvector 'simple' (GIN expression index) on PostgreSQL.</summary>
+    private IQueryable<LegacyRegisterEntry> MatchWords(IQueryable<LegacyRegisterEntry> entries, string column, IReadOnlyList<string> tokens)
+    {
+        if (db.IsPostgres)
+        {
+            var tsQuery = RegisterSearchText.TsQuery(tokens);
+            return column == "NameFolded"
+                ? entries.Where(e => EF.Functions.ToTsVector("simple", e.NameFolded).Matches(EF.Functions.ToTsQuery("simple", tsQuery)))
+                : entries.Where(e => EF.Functions.ToTsVector("simple", e.RelativesFolded).Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
+        }
+        var match = RegisterSearchText.Fts5(column, tokens);
+        var ids = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM register_entries_fts WHERE register_entries_fts MATCH {match}");
+        return entries.Where(e => ids.Contains(e.Id));
+    }
+}
