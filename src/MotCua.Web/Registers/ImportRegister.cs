@@ -33,6 +33,10 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
     public static async Task<IResult> HandleAsync(IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? unitCode, HttpContext http,
         ImportRegister import, ProblemResults problems, IStringLocalizer<RegisterText> text, CancellationToken ct)
     {
+        // Who may import comes before what was sent.
+        var user = CurrentUser.From(http.User);
+        if (!(user.Is(Roles.Officer) || user.Is(Roles.Leader) || user.Is(Roles.ProvinceAdmin)))
+            return Outcome<Report>.Fail(StatusCodes.Status403Forbidden, text["Registers.ImportNotAllowed"]).ToResult(problems, Results.Ok);
         if (file is null || file.Length == 0)
         {
             var errors = new ValidationErrors();
