@@ -428,17 +428,7 @@ public partial class PortalJourneyTests(BrowserApp app)
         wait.Until(d => d.Manage().Cookies.GetCookieNamed("motcua.auth") is not null);
     }
 
-    /// <summary>
-    /// Waits for a text on the page, across the page change a button press starts (the old page's elements go stale
-    /// while the next one loads).
-    /// </summary>
-    private static void WaitForText(Infrastructure.Browser browser, string text, int seconds = 10)
-    {
-        var wait = browser.Wait(seconds);
-        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
-        wait.Message = $"'{text}' did not appear";
-        wait.Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
-    }
+    private static void WaitForText(Infrastructure.Browser browser, string text, int seconds = 10) => browser.WaitForText(text, seconds);
 
     /// <summary>
     /// Waits until the submission form is at that step. Every step's name is always on the page (the list of steps), so

@@ -409,13 +409,7 @@ public class StaffJourneyTests(BrowserApp app)
         return browser.Text("#dossier-code");
     }
 
-    /// <summary>Waits for a text on the page, through the moment the old page goes away (stale elements are retried).</summary>
-    private static void WaitForText(Infrastructure.Browser browser, string text)
-    {
-        var wait = browser.Wait();
-        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
-        wait.Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
-    }
+    private static void WaitForText(Infrastructure.Browser browser, string text, int seconds = 10) => browser.WaitForText(text, seconds);
 
     /// <summary>The texts of the action buttons on the dossier page.</summary>
     private static List<string> ActionButtons(Infrastructure.Browser browser) =>

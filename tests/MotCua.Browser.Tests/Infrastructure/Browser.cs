@@ -104,16 +104,24 @@ public sealed class Browser : IDisposable
         Wait().Until(d => !d.Url.Contains("/dang-nhap", StringComparison.Ordinal));
     }
 
-    /// <summary>A wait that retries while the page is being replaced (elements of the old page go stale).</summary>
+    /// <summary>
+    /// A wait that retries while the page is being replaced: elements of the old page go stale, and Chromium sometimes
+    /// says so as an "unknown error" ("Node with given id does not belong to the document"; a fresh-clone run failed on it).
+    /// </summary>
     public WebDriverWait Wait(int seconds = 10)
     {
         var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds));
-        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException), typeof(UnknownErrorException));
         return wait;
     }
 
-    public void WaitForText(string text, int seconds = 10) =>
-        Wait(seconds).Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
+    /// <summary>Waits for a text on the page, across the page change a button press starts.</summary>
+    public void WaitForText(string text, int seconds = 10)
+    {
+        var wait = Wait(seconds);
+        wait.Message = $"'{text}' did not appear";
+        wait.Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
+    }
 
     /// <summary>
     /// Saves the whole page (up to <paramref name="maxHeight"/> CSS pixels high) as a PNG. Taken through the DevTools
