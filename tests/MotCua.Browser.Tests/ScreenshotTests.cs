@@ -49,6 +49,8 @@ public class ScreenshotTests(BrowserApp app)
         { "dossier", "officer", "/ho-so/{unit-dossier}" },
         { "my-dossier", "citizen", "/ho-so-cua-toi/{own-dossier}" },
         { "approval", "leader", "/phe-duyet" },
+        { "dashboard", "officer", "/thong-ke" },
+        { "dashboard-province", "admin", "/thong-ke" },
         { "admin", "admin", "/quan-tri" },
         { "admin-catalog", "admin", "/quan-tri/thu-tuc" },
         { "admin-procedure", "admin", "/quan-tri/thu-tuc/1.001193" },
