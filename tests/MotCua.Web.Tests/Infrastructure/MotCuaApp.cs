@@ -25,8 +25,25 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The domain clock. Runs with the real time until a test sets it.</summary>
     public TestClock Clock { get; } = new();
 
+    /// <summary>"Sqlite" (a fresh file in the temp folder, deleted at the end) or "Postgres" (a fresh database of the shared cluster).</summary>
     public abstract string Provider { get; }
-    protected abstract Task<string> CreateConnectionStringAsync();
+    private string? _sqliteFile;
+
+    private async Task<string> CreateConnectionStringAsync()
+    {
+        if (Provider == "Postgres") return await (await PostgresCluster.GetSharedAsync()).CreateDatabaseAsync();
+        _sqliteFile = Path.Combine(Path.GetTempPath(), $"motcua-test-{Guid.NewGuid():N}.db");
+        return $"Data Source={_sqliteFile}";
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_sqliteFile is null) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            try { File.Delete(f); } catch (IOException) { }
+    }
     private string _connectionString = "";
 
     /// <summary>The database of this host, for tests that look at raw rows.</summary>
@@ -99,24 +116,12 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
 public sealed class SqliteApp : MotCuaApp
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"motcua-test-{Guid.NewGuid():N}.db");
     public override string Provider => "Sqlite";
-    protected override Task<string> CreateConnectionStringAsync() => Task.FromResult($"Data Source={_file}");
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
-            try { File.Delete(f); } catch (IOException) { }
-    }
 }
 
 public sealed class PostgresApp : MotCuaApp
 {
     public override string Provider => "Postgres";
-    protected override async Task<string> CreateConnectionStringAsync() =>
-        await (await PostgresCluster.GetSharedAsync()).CreateDatabaseAsync();
 }
 
 [CollectionDefinition(Name)]

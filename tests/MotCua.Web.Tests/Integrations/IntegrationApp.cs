@@ -52,24 +52,12 @@ public abstract class IntegrationApp : MotCuaApp
 
 public sealed class IntegrationSqliteApp : IntegrationApp
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"motcua-int-{Guid.NewGuid():N}.db");
     public override string Provider => "Sqlite";
-    protected override Task<string> CreateConnectionStringAsync() => Task.FromResult($"Data Source={_file}");
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
-            try { File.Delete(f); } catch (IOException) { }
-    }
 }
 
 public sealed class IntegrationPostgresApp : IntegrationApp
 {
     public override string Provider => "Postgres";
-    protected override async Task<string> CreateConnectionStringAsync() =>
-        await (await PostgresCluster.GetSharedAsync()).CreateDatabaseAsync();
 }
 
 [CollectionDefinition(Name)]
