@@ -48,10 +48,13 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     }
 
     /// <summary>The dossiers of one ID number, found by its keyed hash (the number itself is stored encrypted).</summary>
-    public IQueryable<Dossier> DossiersOfIdNumber(string idNumber)
+    public IQueryable<Dossier> DossiersOfIdNumber(string idNumber) => OfIdNumber(Dossiers, idNumber);
+
+    /// <summary>Narrows dossiers to those of one ID number, through its keyed hash.</summary>
+    public static IQueryable<Dossier> OfIdNumber(IQueryable<Dossier> dossiers, string idNumber)
     {
         var hash = Protection.PersonalDataCipher.Required.LookupHash(idNumber);
-        return Dossiers.Where(d => EF.Property<string>(d, ApplicantIdHash) == hash);
+        return dossiers.Where(d => EF.Property<string>(d, ApplicantIdHash) == hash);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -4,21 +4,35 @@ using MotCua.Core.Dossiers;
 namespace MotCua.Data.Protection;
 
 /// <summary>
-/// Encrypts the personal data of rows written before encryption at rest was turned on (values without the
-/// <see cref="PersonalDataCipher.Prefix"/>), and fills their lookup hash. Run at start-up after the migrations; a
-/// database with nothing left to do costs two indexed queries.
+/// Encrypts the personal data of rows written before encryption at rest was turned on, and fills their lookup hash.
+/// Such dossiers are the ones without <c>applicant_id_hash</c> (every save through the app stamps it), found through its
+/// index; the outbox bodies of that time are encrypted in the same pass, before the dossiers, so a pass cut short is
+/// done again at the next start. Run at start-up after the migrations: on a database with nothing left to do it costs
+/// one indexed query, not a scan.
 /// </summary>
 public static class PersonalDataBackfill
 {
+    private const string LegacyDossiers = "SELECT \"Id\" AS \"Value\" FROM dossiers WHERE applicant_id_hash IS NULL ORDER BY \"Id\" LIMIT 500";
+
     public static async Task<int> RunAsync(MotCuaDbContext db, CancellationToken ct = default)
     {
+        if (!await db.Database.SqlQueryRaw<long>(LegacyDossiers).AnyAsync(ct)) return 0;
         var done = 0;
         while (true)
         {
             // Raw column values: the converter would hide whether a value is encrypted.
             var ids = await db.Database.SqlQueryRaw<long>(
-                "SELECT \"Id\" AS \"Value\" FROM dossiers WHERE applicant_id_hash IS NULL OR applicant_id_number NOT LIKE 'enc1:%' " +
-                "OR \"FormDataJson\" NOT LIKE 'enc1:%' ORDER BY \"Id\" LIMIT 500").ToListAsync(ct);
+                "SELECT \"Id\" AS \"Value\" FROM outbox_messages WHERE \"PayloadJson\" NOT LIKE 'enc1:%' ORDER BY \"Id\" LIMIT 500").ToListAsync(ct);
+            if (ids.Count == 0) break;
+            var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+            foreach (var m in messages) db.Entry(m).Property(x => x.PayloadJson).IsModified = true;
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            done += messages.Count;
+        }
+        while (true)
+        {
+            var ids = await db.Database.SqlQueryRaw<long>(LegacyDossiers).ToListAsync(ct);
             if (ids.Count == 0) break;
             var dossiers = await db.Dossiers.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
             foreach (var d in dossiers)
@@ -31,17 +45,6 @@ public static class PersonalDataBackfill
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             done += dossiers.Count;
-        }
-        while (true)
-        {
-            var ids = await db.Database.SqlQueryRaw<long>(
-                "SELECT \"Id\" AS \"Value\" FROM outbox_messages WHERE \"PayloadJson\" NOT LIKE 'enc1:%' ORDER BY \"Id\" LIMIT 500").ToListAsync(ct);
-            if (ids.Count == 0) break;
-            var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(ct);
-            foreach (var m in messages) db.Entry(m).Property(x => x.PayloadJson).IsModified = true;
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            done += messages.Count;
         }
         return done;
     }

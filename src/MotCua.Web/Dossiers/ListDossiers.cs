@@ -46,11 +46,7 @@ public static class ListDossiers
             // ID number by its keyed hash (the number itself is stored encrypted).
             var code = filter.Q.Trim().ToUpperInvariant();
             var name = VietnameseText.Fold(filter.Q);
-            if (CitizenIdNumber.IsValid(filter.Q.Trim()))
-            {
-                var hash = MotCua.Data.Protection.PersonalDataCipher.Current!.LookupHash(filter.Q.Trim());
-                query = query.Where(d => EF.Property<string>(d, MotCuaDbContext.ApplicantIdHash) == hash);
-            }
+            if (CitizenIdNumber.IsValid(filter.Q.Trim())) query = MotCuaDbContext.OfIdNumber(query, filter.Q.Trim());
             else query = query.Where(d => d.Code.StartsWith(code) || d.ApplicantNameFolded.Contains(name));
         }
         return query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id);

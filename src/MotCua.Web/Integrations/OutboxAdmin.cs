@@ -25,6 +25,10 @@ public sealed class OutboxAdmin(MotCuaDbContext db, TimeProvider time, ProblemRe
     public static readonly OutboxMessageState[] Resendable = [OutboxMessageState.Dead, OutboxMessageState.Failing, OutboxMessageState.Cancelled];
     public static readonly OutboxMessageState[] Cancellable = [OutboxMessageState.Pending, OutboxMessageState.Failing, OutboxMessageState.Dead];
 
+    /// <summary>A state by its name (any case), not by its number; null when it names none.</summary>
+    public static OutboxMessageState? ParseState(string? name) =>
+        Enum.TryParse<OutboxMessageState>(name, ignoreCase: true, out var s) && !int.TryParse(name, out _) ? s : null;
+
     public async Task<Outcome<OutboxPage>> ListAsync(CurrentUser user, Filter filter, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
@@ -34,8 +38,8 @@ public sealed class OutboxAdmin(MotCuaDbContext db, TimeProvider time, ProblemRe
         OutboxMessageState? state = null;
         if (!string.IsNullOrWhiteSpace(filter.State))
         {
-            if (Enum.TryParse<OutboxMessageState>(filter.State, ignoreCase: true, out var s) && !int.TryParse(filter.State, out _)) state = s;
-            else errors.Add("state", problems.Text["Integrations.StateInvalid", "pending, inFlight, delivered, failing, dead, cancelled"]);
+            state = ParseState(filter.State);
+            if (state is null) errors.Add("state", problems.Text["Integrations.StateInvalid", "pending, inFlight, delivered, failing, dead, cancelled"]);
         }
         if (errors.Any) return Outcome<OutboxPage>.Invalid(errors);
         var size = Math.Clamp(filter.PageSize ?? 50, 1, 200);

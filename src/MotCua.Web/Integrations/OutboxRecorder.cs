@@ -73,19 +73,8 @@ public sealed class OutboxRecorder(TimeProvider time) : IDossierChangeObserver
             var payload = System.Text.Json.Nodes.JsonNode.Parse(accepted.PayloadJson)!.AsObject();
             payload["kind"] = JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
             payload["civilStatusRegistrationNumber"] = registrationNumber;
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Partner = leg.Partner,
-                DossierCode = accepted.DossierCode,
-                UnitCode = accepted.UnitCode,
-                Kind = kind,
-                PayloadJson = payload.ToJsonString(Json),
-                IdempotencyKey = $"{accepted.DossierCode}:{JsonNamingPolicy.CamelCase.ConvertName(kind.ToString())}:{accepted.Sequence}",
-                Sequence = accepted.Sequence,
-                State = OutboxMessageState.Pending,
-                NextAttemptAt = now,
-                CreatedAt = now,
-            });
+            db.OutboxMessages.Add(NewMessage(accepted.DossierCode, accepted.UnitCode, accepted.Sequence, leg.Partner, kind,
+                payload.ToJsonString(Json), now));
             leg.UpdatedAt = now;
         }
     }
@@ -116,23 +105,23 @@ public sealed class OutboxRecorder(TimeProvider time) : IDossierChangeObserver
         return JsonSerializer.Serialize(payload, Json);
     }
 
-    private static OutboxMessage NewMessage(Dossier dossier, string partner, OutboxMessageKind kind, string payload, DateTimeOffset now)
+    private static OutboxMessage NewMessage(Dossier dossier, string partner, OutboxMessageKind kind, string payload, DateTimeOffset now) =>
+        NewMessage(dossier.Code, dossier.UnitCode, Sequence(dossier), partner, kind, payload, now);
+
+    private static OutboxMessage NewMessage(string dossierCode, string unitCode, int sequence, string partner, OutboxMessageKind kind,
+        string payload, DateTimeOffset now) => new()
     {
-        var sequence = Sequence(dossier);
-        return new OutboxMessage
-        {
-            Partner = partner,
-            DossierCode = dossier.Code,
-            UnitCode = dossier.UnitCode,
-            Kind = kind,
-            PayloadJson = payload,
-            IdempotencyKey = $"{dossier.Code}:{JsonNamingPolicy.CamelCase.ConvertName(kind.ToString())}:{sequence}",
-            Sequence = sequence,
-            State = OutboxMessageState.Pending,
-            NextAttemptAt = now,
-            CreatedAt = now,
-        };
-    }
+        Partner = partner,
+        DossierCode = dossierCode,
+        UnitCode = unitCode,
+        Kind = kind,
+        PayloadJson = payload,
+        IdempotencyKey = $"{dossierCode}:{JsonNamingPolicy.CamelCase.ConvertName(kind.ToString())}:{sequence}",
+        Sequence = sequence,
+        State = OutboxMessageState.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
 
     /// <summary>The change's place in the dossier's history: the sequence of its last control-sheet line.</summary>
     private static int Sequence(Dossier dossier) => dossier.History.Count == 0 ? 1 : dossier.History.Max(h => h.Sequence);
