@@ -391,7 +391,7 @@ namespace MotCua.Bench.Outbox
         {
             var clients = new List<HttpClient>();
             foreach (var node in nodes) clients.Add(await SignInAsync(node.BaseUrl));
-            var form = await FormDataAsync(clients[0]);
+            var form = await SampleFormData.ForAsync(clients[0], Procedure);
             var times = new ConcurrentBag<double>();
             var failures = 0;
             string? firstError = null;
@@ -445,27 +445,6 @@ namespace MotCua.Bench.Outbox
             var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return client;
-        }
-
-        /// <summary>Values for the procedure's required fields, as tests/MotCua.Web.Tests/Api/ApiTestBase.cs fills them.</summary>
-        private static async Task<JsonObject> FormDataAsync(HttpClient client)
-        {
-            var procedure = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/procedures/{Procedure}"))!;
-            var data = new JsonObject();
-            foreach (var field in procedure["formFields"]!.AsArray())
-            {
-                if (!field!["required"]!.GetValue<bool>()) continue;
-                data[field["key"]!.GetValue<string>()] = field["kind"]!.GetValue<string>() switch
-                {
-                    "date" => "2026-01-15",
-                    "number" => 2,
-                    "choice" => field["options"]![0]!.GetValue<string>(),
-                    "idNumber" => "091095001234",
-                    "phone" => "0987654321",
-                    _ => "Nội dung mẫu",
-                };
-            }
-            return data;
         }
 
         private static JsonObject Body(JsonObject form)

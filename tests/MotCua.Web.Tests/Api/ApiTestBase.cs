@@ -50,25 +50,7 @@ public abstract class ApiTestBase : IDisposable
     }
 
     /// <summary>Form data that satisfies the required fields of the procedure, read from the catalog through <paramref name="client"/>.</summary>
-    public static async Task<JsonObject> ValidFormDataAsync(HttpClient client, string procedureCode)
-    {
-        var procedure = await client.GetFromJsonAsync<JsonObject>($"/api/v1/procedures/{procedureCode}");
-        var data = new JsonObject();
-        foreach (var field in procedure!["formFields"]!.AsArray())
-        {
-            if (field!["required"]!.GetValue<bool>() is false) continue;
-            data[field["key"]!.GetValue<string>()] = field["kind"]!.GetValue<string>() switch
-            {
-                "date" => "2026-01-15",
-                "number" => 2,
-                "choice" => field["options"]![0]!.GetValue<string>(),
-                "idNumber" => "091095001234",
-                "phone" => "0987654321",
-                _ => "Nội dung mẫu",
-            };
-        }
-        return data;
-    }
+    public static Task<JsonObject> ValidFormDataAsync(HttpClient client, string procedureCode) => SampleFormData.ForAsync(client, procedureCode);
 
     protected async Task<JsonObject> IntakeBodyAsync(string procedure = BirthRegistration, string unit = ThoiSon, string channel = "counter",
         JsonObject? applicant = null) => new()

@@ -334,6 +334,19 @@ public sealed class PostgresCluster : IDisposable, IAsyncDisposable
         File.AppendAllText(Path.Combine(DataDirectory, "postgresql.conf"), settings.ToString());
     }
 
+    /// <summary>
+    /// Restarts the server on the same port, for a setting that only takes effect at start (benchmarks raise
+    /// shared_buffers or switch durability back on with ALTER SYSTEM, then restart).
+    /// </summary>
+    public Task RestartAsync() => Task.Run(() =>
+    {
+        var result = Run("pg_ctl", ["restart", "-D", DataDirectory, "-l", LogFile, "-m", "fast", "-w", "-t", "120", "-s", "-o", $"-p {Port}"],
+            TimeSpan.FromSeconds(180));
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"pg_ctl restart failed (exit {result.ExitCode}):\n{result.Output}");
+        postmasterPid = ReadPostmasterPid(DataDirectory);
+    });
+
     void StartServer()
     {
         const int attempts = 5;

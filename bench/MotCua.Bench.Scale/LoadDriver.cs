@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace MotCua.Bench.Scale;
+
+/// <summary>What one request of a scenario did: whether it got the expected answer, how many bytes came back.</summary>
+public readonly record struct Attempt(bool Ok, long Bytes, string? Error = null);
+
+public sealed record ScenarioResult(string Name, string Description, int Nodes, int Concurrency, double? TargetPerSecond,
+    double Seconds, long Ok, long Failed, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
+    long MeanResponseBytes, double MaxNodeRssMb, string? FirstError);
+
+/// <summary>
+/// Runs one scenario over real HTTP, bounded by time and by request count. Closed loop (<c>concurrency</c> workers, each
+/// sending its next request when the last one is answered: measures the most the app serves) or open loop (requests
+/// started at a fixed rate whatever the answers, at most <c>concurrency</c> in flight: measures the latency at a given load;
+/// a request that has to wait for a free slot counts its wait, so an overloaded app cannot hide behind a slow driver).
+/// </summary>
+public static class LoadDriver
+{
+    public static async Task<ScenarioResult> RunAsync(string name, string description, int nodes, Func<long, Task<Attempt>> one,
+        int concurrency, double? ratePerSecond, TimeSpan duration, long maxRequests, NodeMemory memory)
+    {
+        var latencies = new ConcurrentBag<double[]>();
+        long ok = 0, failed = 0, bytes = 0, next = -1;
+        string? firstError = null;
+        memory.ResetPeak();
+        var clock = Stopwatch.StartNew();
+
+        async Task Send(long i, long scheduledTicks, List<double> mine)
+        {
+            Attempt attempt;
+            try { attempt = await one(i); }
+            catch (Exception e) { attempt = new Attempt(false, 0, e.GetType().Name + ": " + e.Message); }
+            var ms = (Stopwatch.GetTimestamp() - scheduledTicks) * 1000.0 / Stopwatch.Frequency;
+            if (attempt.Ok)
+            {
+                Interlocked.Increment(ref ok);
+                Interlocked.Add(ref bytes, attempt.Bytes);
+                lock (mine) mine.Add(ms);
+            }
+            else
+            {
+                Interlocked.Increment(ref failed);
+                Interlocked.CompareExchange(ref firstError, attempt.Error ?? "failed", null);
+            }
+        }
+
+        if (ratePerSecond is not { } rate)
+        {
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+            {
+                var mine = new List<double>();
+                while (clock.Elapsed < duration)
+                {
+                    var i = Interlocked.Increment(ref next);
+                    if (i >= maxRequests) break;
+                    await Send(i, Stopwatch.GetTimestamp(), mine);
+                }
+                latencies.Add([.. mine]);
+            })));
+        }
+        else
+        {
+            var mine = new List<double>();
+            using var slots = new SemaphoreSlim(concurrency);
+            var running = new List<Task>();
+            var start = Stopwatch.GetTimestamp();
+            for (long i = 0; i < maxRequests; i++)
+            {
+                var due = TimeSpan.FromSeconds(i / rate);
+                if (due >= duration) break;
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
+                var scheduled = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
+                await slots.WaitAsync();
+                var n = i;
+                running.Add(Task.Run(async () => { try { await Send(n, scheduled, mine); } finally { slots.Release(); } }));
+            }
+            await Task.WhenAll(running);
+            latencies.Add([.. mine]);
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        var sorted = latencies.SelectMany(l => l).Order().ToArray();
+        double P(double q) => sorted.Length == 0 ? double.NaN : Math.Round(sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)], 2);
+        return new ScenarioResult(name, description, nodes, concurrency, ratePerSecond, Math.Round(seconds, 1), ok, failed,
+            Math.Round(ok / seconds, 1), P(0.50), P(0.95), P(0.99), P(1.0), ok == 0 ? 0 : bytes / ok, memory.PeakMb, firstError);
+    }
+}
+
+/// <summary>
+/// The resident memory of the app node processes, read from /proc every 100 ms; the peak since the last reset (the
+/// highest single node, as the target is per node).
+/// </summary>
+public sealed class NodeMemory : IDisposable
+{
+    private readonly Timer _timer;
+    private readonly Func<IReadOnlyList<int>> _processIds;
+    private long _peakKb;
+
+    public NodeMemory(Func<IReadOnlyList<int>> processIds)
+    {
+        _processIds = processIds;
+        _timer = new Timer(_ => Sample(), null, 0, 100);
+    }
+
+    public double PeakMb => Math.Round(Interlocked.Read(ref _peakKb) / 1024.0, 1);
+
+    public void ResetPeak() => Interlocked.Exchange(ref _peakKb, 0);
+
+    private void Sample()
+    {
+        foreach (var pid in _processIds())
+        {
+            var kb = RssKb(pid);
+            long seen;
+            while (kb > (seen = Interlocked.Read(ref _peakKb)) && Interlocked.CompareExchange(ref _peakKb, kb, seen) != seen) { }
+        }
+    }
+
+    public static long RssKb(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    return long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { }
+        return 0;
+    }
+
+    public void Dispose() => _timer.Dispose();
+}
