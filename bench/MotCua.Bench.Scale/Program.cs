@@ -72,6 +72,15 @@ if (options.Durable)
 }
 await Sql(connectionString, "CHECKPOINT");
 
+if (options.Hold)
+{
+    // For looking at plans by hand: psql "host=127.0.0.1 port=… user=postgres dbname=…"; the cluster goes when this process does.
+    Console.WriteLine($"Holding the database: psql \"host={PostgresCluster.Host} port={cluster.Port} user={PostgresCluster.Superuser} dbname={database}\" " +
+        $"(psql binary: {cluster.BinDirectory}/psql; key for the app: {key}). Kill this process to end.");
+    await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "motcua-scale-hold.txt"), $"{cluster.BinDirectory}/psql -h {PostgresCluster.Host} -p {cluster.Port} -U {PostgresCluster.Superuser} {database}\n{connectionString}\n{key}\n");
+    await Task.Delay(Timeout.Infinite);
+}
+
 var tracked = generated.SampleCodes.Select(s => s.Split('|')).Select(p => (p[0], p[1])).ToList();
 var onlineUnits = units.Select(u => u.Code).ToList();
 var versionId = procedures.Single(p => p.Code == Scenarios.Procedure).VersionId;
@@ -267,7 +276,7 @@ namespace MotCua.Bench.Scale
 
     public sealed record ScaleOptions(long Dossiers, string Province, int Parallel, int Seconds, int Concurrency, int QueueConcurrency,
         double TrackingRate, IReadOnlyList<int> Nodes, bool Durable, IReadOnlySet<string> Scenarios, string Output, bool Help,
-        IReadOnlyDictionary<string, string> ExtraSettings, bool NodeLog)
+        IReadOnlyDictionary<string, string> ExtraSettings, bool NodeLog, bool Hold)
     {
         public const string Usage = """
             dotnet run -c Release --project bench/MotCua.Bench.Scale -- [options]
@@ -281,6 +290,7 @@ namespace MotCua.Bench.Scale
               --nodes 1,2          app node counts, one pass each (default 1,2)
               --scenarios LIST     constant,submitOnline,counterIntake,tracking,workQueue,lifecycle,pgbench (default all)
               --set KEY=VALUE      an app setting for the nodes (repeatable), e.g. --set Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information
+              --hold               after the load, keep the database up (connection in /tmp/motcua-scale-hold.txt) until killed
               --node-log           print the last lines of each node's log after its pass
               --no-durable         keep fsync/synchronous_commit off for the measurements (as the test cluster)
               --out FILE           default bench/results/scale-<dossiers>-<UTC time>.json
@@ -300,7 +310,7 @@ namespace MotCua.Bench.Scale
                 args.Contains("--help") || args.Contains("-h"),
                 args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Length).Select(x => args[x.i + 1].Split('=', 2))
                     .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : ""),
-                args.Contains("--node-log"));
+                args.Contains("--node-log"), args.Contains("--hold"));
         }
 
         private static string FindRoot()

@@ -39,6 +39,11 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         // The work queue: a unit's dossiers by status, newest first, and the overdue filter.
         e.HasIndex(d => new { d.UnitCode, d.Status, d.ReceivedAt });
         e.HasIndex(d => new { d.UnitCode, d.DueAt });
+        // The work queue of a unit newest first, in two halves (ListDossiers.Listing): what the unit settles, and the few
+        // dossiers its counter received for another unit (a partial index; the queries repeat its condition).
+        e.HasIndex(d => new { d.UnitCode, d.ReceivedAt, d.Id }, "IX_dossiers_unit_newest");
+        e.HasIndex(d => new { d.ReceivingUnitCode, d.ReceivedAt, d.Id }, "IX_dossiers_received_for_others")
+            .HasFilter("\"ReceivingUnitCode\" <> \"UnitCode\"");
         e.HasIndex(d => d.OwnerUserName);
         e.HasIndex(d => d.Assignee);
         e.HasMany(d => d.History).WithOne().HasForeignKey(h => h.DossierId).OnDelete(DeleteBehavior.Restrict);

@@ -14,7 +14,7 @@ namespace MotCua.Web.Administration;
 /// day before, and a version already starting on or after that day refuses it. Dossiers already received keep the
 /// version they were received under. The same use case for the page and for <c>POST /api/v1/procedures/{code}/versions</c>.
 /// </summary>
-public sealed class AddProcedureVersion(MotCuaDbContext db, TimeProvider time, IStringLocalizer<Messages> text)
+public sealed class AddProcedureVersion(MotCuaDbContext db, TimeProvider time, IStringLocalizer<Messages> text, ReferenceDataCache cache)
 {
     /// <summary>What is wrong with the effective date alone (in the past, or not after every existing version); null when it is fine.</summary>
     public async Task<string?> DateProblemAsync(string code, DateOnly effectiveFrom, CancellationToken ct = default)
@@ -56,6 +56,7 @@ public sealed class AddProcedureVersion(MotCuaDbContext db, TimeProvider time, I
         try
         {
             await db.SaveChangesAsync(ct);
+            cache.Invalidate();
         }
         catch (DbUpdateException)
         {

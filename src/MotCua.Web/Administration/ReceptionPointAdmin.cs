@@ -16,7 +16,8 @@ namespace MotCua.Web.Administration;
 /// the form VVV.ZZ.YY.MXX and unique. One rule more: a unit keeps at least one open reception point, since counter
 /// intake needs one. A unit of another province answers 404. The API endpoints (Units/ReceptionPointEndpoints) call this class too.
 /// </summary>
-public sealed partial class ReceptionPointAdmin(MotCuaDbContext db, IStringLocalizer<Messages> text, IStringLocalizer<AdminText> admin)
+public sealed partial class ReceptionPointAdmin(MotCuaDbContext db, IStringLocalizer<Messages> text, IStringLocalizer<AdminText> admin,
+    ReferenceDataCache cache)
 {
     public sealed record PointRequest(string? Code, string? Name, string? Address, bool? IsActive);
 
@@ -132,6 +133,7 @@ public sealed partial class ReceptionPointAdmin(MotCuaDbContext db, IStringLocal
             return Outcome<string>.Fail(StatusCodes.Status409Conflict, text["Units.AgencyCodeTaken", code]);
         unit.AgencyCode = code;
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return Outcome<string>.Ok(code);
     }
 }

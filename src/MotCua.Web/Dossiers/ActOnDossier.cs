@@ -21,12 +21,12 @@ public sealed class ActOnDossier(MotCuaDbContext db, CalendarProvider calendars,
     public sealed record Request(string? Action, int? Version, string? Note, string? Assignee, DateTimeOffset? NewDueAt, string? TargetAgency);
 
     public static async Task<IResult> HandleAsync(string code, Request request, HttpContext http, ActOnDossier act, MotCuaDbContext db,
-        TimeProvider time, ProblemResults problems, CancellationToken ct)
+        ReferenceDataCache reference, TimeProvider time, ProblemResults problems, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User);
         var outcome = await act.ActAsync(code, request, user, ct);
         if (!outcome.Succeeded) return outcome.ToResult(problems, _ => Results.Ok());
-        return Results.Ok(await GetDossier.ToDtoAsync(outcome.Value!, user, db, time.GetUtcNow(), ct));
+        return Results.Ok(await GetDossier.ToDtoAsync(outcome.Value!, user, db, reference, time.GetUtcNow(), ct));
     }
 
     public async Task<Outcome<Dossier>> ActAsync(string code, Request request, CurrentUser user, CancellationToken ct)

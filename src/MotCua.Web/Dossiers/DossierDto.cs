@@ -41,6 +41,8 @@ public sealed record DossierDto(
 public sealed record DossierListItem(string Code, string ProcedureCode, string UnitCode, string Channel, string Status,
     string ApplicantName, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue, string? Assignee, int Version);
 
-public sealed record DossierPage(IReadOnlyList<DossierListItem> Items, int Total, int Page, int PageSize);
+/// <param name="Total">The number of dossiers, counted up to <see cref="ListDossiers.CountCap"/>.</param>
+/// <param name="TotalCapped">True when there are more than <see cref="ListDossiers.CountCap"/>: Total is then a lower bound.</param>
+public sealed record DossierPage(IReadOnlyList<DossierListItem> Items, int Total, int Page, int PageSize, bool TotalCapped = false);
 
 public sealed record HistoryEntryDto(int Sequence, DateTimeOffset At, string Actor, string Action, string? FromStatus, string ToStatus, string? Note, string? Assignee);

@@ -9,21 +9,21 @@ namespace MotCua.Web.Dossiers;
 /// <summary>One dossier with its documents, what is still missing, apology slips and the actions the caller may take.</summary>
 public static class GetDossier
 {
-    public static async Task<IResult> HandleAsync(string code, HttpContext http, MotCuaDbContext db, TimeProvider time,
-        ProblemResults problems, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(string code, HttpContext http, MotCuaDbContext db, ReferenceDataCache reference,
+        TimeProvider time, ProblemResults problems, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User);
         var dossier = await db.Dossiers.VisibleTo(db, user).AsNoTracking().AsSplitQuery()
             .Include(d => d.Documents).Include(d => d.ApologySlips)
             .SingleOrDefaultAsync(d => d.Code == code, ct);
         if (dossier is null) return problems.NotFound("Dossiers.NotFound", code);
-        return Results.Ok(await ToDtoAsync(dossier, user, db, time.GetUtcNow(), ct));
+        return Results.Ok(await ToDtoAsync(dossier, user, db, reference, time.GetUtcNow(), ct));
     }
 
-    internal static async Task<DossierDto> ToDtoAsync(Dossier dossier, CurrentUser user, MotCuaDbContext db, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<DossierDto> ToDtoAsync(Dossier dossier, CurrentUser user, MotCuaDbContext db, ReferenceDataCache reference,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var version = await db.ProcedureVersions.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureVersionId, ct);
-        var definition = MotCua.Data.CatalogJson.Deserialize(version.DefinitionJson);
+        var (version, definition) = await reference.VersionAsync(db, dossier.ProcedureVersionId, ct);
         var missing = HandedInDocuments.Missing(dossier, definition).Select(r => r.Code).ToList();
         var actions = DossierAccess.MayActOn(dossier, user)
             ? DossierTransitionRules.Available(dossier.Status, user.Actor)

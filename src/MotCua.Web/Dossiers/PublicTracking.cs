@@ -16,7 +16,7 @@ public static class PublicTracking
     public sealed record Response(string Code, string ProcedureCode, string ProcedureName, string Status, string StatusText,
         DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue, bool ClockStopped, DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt);
 
-    public static async Task<IResult> HandleAsync(string code, string? idNumber, MotCuaDbContext db, TimeProvider time,
+    public static async Task<IResult> HandleAsync(string code, string? idNumber, MotCuaDbContext db, ReferenceDataCache reference, TimeProvider time,
         ProblemResults problems, IStringLocalizer<Messages> t, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idNumber)) return problems.NotFound("Dossiers.NotFound", code);
@@ -27,7 +27,7 @@ public static class PublicTracking
         if (d is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.ASCII.GetBytes(d.IdNumber), System.Text.Encoding.ASCII.GetBytes(idNumber.Trim())))
             return problems.NotFound("Dossiers.NotFound", code);
-        var name = await db.ProcedureVersions.Where(p => p.Id == d.ProcedureVersionId).Select(p => p.Name).SingleAsync(ct);
+        var name = (await reference.VersionAsync(db, d.ProcedureVersionId, ct)).Version.Name;
         var now = time.GetUtcNow();
         var overdue = d.CompletedAt == null && d.ClockStoppedAt == null && !DossierTransitionRules.IsFinal(d.Status) && now > d.DueAt;
         return Results.Ok(new Response(d.Code, d.ProcedureCode, name, JsonNamingPolicy.CamelCase.ConvertName(d.Status.ToString()),

@@ -16,8 +16,8 @@ namespace MotCua.Web.Dossiers;
 /// time. Any reception point of the province receives for any unit of the province; the dossier is routed to the competent unit.
 /// The code, the dossier and its first history line are saved in one transaction.
 /// </summary>
-public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendars, TimeProvider time, ProblemResults problems,
-    IEnumerable<IDossierChangeObserver> observers, ILogger<ReceiveDossier> log)
+public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendars, ReferenceDataCache reference, TimeProvider time,
+    ProblemResults problems, IEnumerable<IDossierChangeObserver> observers, ILogger<ReceiveDossier> log)
 {
     /// <param name="PapersChecked">At the counter (not online): the required-document codes whose papers were checked as received.</param>
     public sealed record Request(string? ProcedureCode, string? UnitCode, string? ReceptionPointCode, string? Channel,
@@ -28,12 +28,12 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
 
     /// <summary>The API endpoint: 201 with the dossier, or problem details.</summary>
     public static async Task<IResult> HandleAsync(Request request, HttpContext http, ReceiveDossier intake, MotCuaDbContext db,
-        TimeProvider time, ProblemResults problems, CancellationToken ct)
+        ReferenceDataCache reference, TimeProvider time, ProblemResults problems, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User);
         var outcome = await intake.ReceiveAsync(request, user, ct);
         if (!outcome.Succeeded) return outcome.ToResult(problems, _ => Results.Ok());
-        var dto = await GetDossier.ToDtoAsync(outcome.Value!, user, db, time.GetUtcNow(), ct);
+        var dto = await GetDossier.ToDtoAsync(outcome.Value!, user, db, reference, time.GetUtcNow(), ct);
         return Results.Created($"/api/v1/dossiers/{dto.Code}", dto);
     }
 
@@ -61,15 +61,15 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
             errors.Add("receivedAt", t["Dossiers.ReceivedAtOnlyBackEntry"]);
 
         // Procedure version in force on the receipt day.
-        var version = string.IsNullOrWhiteSpace(request.ProcedureCode) ? null
-            : await db.VersionOnAsync(request.ProcedureCode.Trim(), receivedAt.LocalDate(), ct);
+        var cached = string.IsNullOrWhiteSpace(request.ProcedureCode) ? null
+            : await reference.VersionOnAsync(db, request.ProcedureCode.Trim(), receivedAt.LocalDate(), ct);
+        var version = cached?.Version;
         if (string.IsNullOrWhiteSpace(request.ProcedureCode)) errors.Add("procedureCode", t["Validation.Required"]);
         else if (version is null) errors.Add("procedureCode", t["Procedures.NotFound", request.ProcedureCode]);
-        var definition = version is null ? null : CatalogJson.Deserialize(version.DefinitionJson);
+        var definition = cached?.Definition;
 
         // Competent unit, and the receiving unit (the officer's unit, or the competent unit for online submission).
-        var unit = string.IsNullOrWhiteSpace(request.UnitCode) ? null
-            : await db.CurrentUnits().AsNoTracking().SingleOrDefaultAsync(u => u.Code == request.UnitCode.Trim(), ct);
+        var unit = string.IsNullOrWhiteSpace(request.UnitCode) ? null : await reference.CurrentUnitAsync(db, request.UnitCode.Trim(), ct);
         if (string.IsNullOrWhiteSpace(request.UnitCode)) errors.Add("unitCode", t["Validation.Required"]);
         else if (unit is null) errors.Add("unitCode", t["Units.NotFound", request.UnitCode]);
         // Commune-level units settle (or receive and transfer) every procedure of the catalog; a province is not a desk.
@@ -114,7 +114,8 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
         var formDataJson = definition is null ? "{}" : FormDataValidation.Validate(definition, request.FormData, errors, t);
         if (errors.Any) return Outcome<Dossier>.Invalid(errors);
 
-        var receivingUnit = await db.CurrentUnits().AsNoTracking().SingleAsync(u => u.Code == receivingUnitCode, ct);
+        var receivingUnit = await reference.CurrentUnitAsync(db, receivingUnitCode!, ct)
+            ?? throw new InvalidOperationException($"Unit {receivingUnitCode} is not a current unit.");
         if (receivingUnit.AgencyCode is null)
             return problems.Fail<Dossier>(StatusCodes.Status409Conflict, "Dossiers.UnitHasNoAgencyCode", receivingUnit.Name);
 

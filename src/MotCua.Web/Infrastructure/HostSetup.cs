@@ -34,6 +34,7 @@ public static class HostSetup
         services.AddMotCuaDatabase(config, builder.Environment);
         services.AddMemoryCache();
         services.AddSingleton<CalendarProvider>();
+        services.AddSingleton<ReferenceDataCache>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<ProblemResults>();
         services.AddScoped<ReceiveDossier>();

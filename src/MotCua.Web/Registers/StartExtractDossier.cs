@@ -25,12 +25,12 @@ public sealed class StartExtractDossier(MotCuaDbContext db, GetRegisterEntry ent
     public sealed record Request(ApplicantDto? Applicant, int? Copies, string? ReceptionPointCode);
 
     public static async Task<IResult> HandleAsync(long id, Request request, HttpContext http, StartExtractDossier start, MotCuaDbContext db,
-        ProblemResults problems, CancellationToken ct)
+        ReferenceDataCache reference, ProblemResults problems, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User);
         var outcome = await start.StartAsync(id, request, user, ct);
         if (!outcome.Succeeded) return outcome.ToResult(problems, _ => Results.Ok());
-        var dto = await GetDossier.ToDtoAsync(outcome.Value!, user, db, start.Now, ct);
+        var dto = await GetDossier.ToDtoAsync(outcome.Value!, user, db, reference, start.Now, ct);
         return Results.Created($"/api/v1/dossiers/{dto.Code}", dto);
     }
 

@@ -63,6 +63,30 @@ public abstract class DossierScopeApiTests(MotCuaApp app) : ApiTestBase(app)
     }
 
     [Fact]
+    public async Task The_receiving_units_queue_merges_its_own_dossiers_and_those_received_for_another_unit_newest_first()
+    {
+        // Mỹ Hiệp's counter receives for itself and for commune 28270, interleaved: the queue reads them as two halves
+        // (what it settles, what it received for others) and must merge them page by page.
+        var applicant = Applicant("Âu Dương Phân Trang", "091195004322");
+        var received = new List<string>();
+        foreach (var unit in new[] { MyHiep, "28270", MyHiep, "28270", "28270", MyHiep, MyHiep })
+            received.Add(Code(await ReceiveAsync(BirthRegistration, user: "officer2", unit: unit, applicant: (JsonObject)applicant.DeepClone())));
+        using var client = await App.ClientAsync("officer2");
+        var seen = new List<string>();
+        for (var page = 1; page <= 4; page++)
+        {
+            var list = await client.GetFromJsonAsync<JsonObject>($"/api/v1/dossiers?q=Phân Trang&pageSize=2&page={page}");
+            Assert.Equal(received.Count, list!["total"]!.GetValue<int>());
+            Assert.False(list["totalCapped"]!.GetValue<bool>());
+            seen.AddRange(list["items"]!.AsArray().Select(i => i!["code"]!.GetValue<string>()));
+        }
+        Assert.Equal(Enumerable.Reverse(received), seen);
+        // The competent unit's own queue has only its half.
+        var forOthers = await client.GetFromJsonAsync<JsonObject>($"/api/v1/dossiers?q=Phân Trang&unit=28270");
+        Assert.Equal(3, forOthers!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task The_work_queue_filters_by_status_and_search_and_pages()
     {
         var applicant = Applicant("Trịnh Thị Quỳnh Như", "091195004321");

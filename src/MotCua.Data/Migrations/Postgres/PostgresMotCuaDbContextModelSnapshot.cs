@@ -362,6 +362,11 @@ namespace MotCua.Data.Migrations.Postgres
                     b.HasIndex(new[] { "UnitCode", "ProcedureCode", "DueAt", "ClockStoppedAt" }, "IX_dossiers_open")
                         .HasFilter("\"CompletedAt\" IS NULL AND \"Status\" <> 10");
 
+                    b.HasIndex(new[] { "ReceivingUnitCode", "ReceivedAt", "Id" }, "IX_dossiers_received_for_others")
+                        .HasFilter("\"ReceivingUnitCode\" <> \"UnitCode\"");
+
+                    b.HasIndex(new[] { "UnitCode", "ReceivedAt", "Id" }, "IX_dossiers_unit_newest");
+
                     b.ToTable("dossiers", (string)null);
                 });
 
