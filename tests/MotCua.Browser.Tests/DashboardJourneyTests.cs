@@ -30,10 +30,10 @@ public class DashboardJourneyTests(BrowserApp app)
         // The export links work with the page's cookie (the API takes bearer tokens only).
         var csv = browser.Find("#export-csv").GetAttribute("href")!;
         Assert.Contains("/thong-ke/bao-cao.csv?unit=", csv);
-        var body = (string)((OpenQA.Selenium.IJavaScriptExecutor)browser.Driver).ExecuteAsyncScript(
+        var body = (string?)((OpenQA.Selenium.IJavaScriptExecutor)browser.Driver).ExecuteAsyncScript(
             "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + t))).catch(e => done('error ' + e));",
             csv);
-        Assert.StartsWith("200 ", body);
+        Assert.StartsWith("200 ", body ?? "");
         Assert.Contains("procedureCode,procedureName,received", body);
         Assert.Contains("/thong-ke/bao-cao.xlsx?unit=", browser.Find("#export-xlsx").GetAttribute("href"));
 
