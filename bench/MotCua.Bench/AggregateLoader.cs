@@ -7,7 +7,7 @@ namespace MotCua.Bench;
 /// <summary>
 /// Generates the aggregate rows a province's dossiers would have produced, dossier by dossier (unit by size, procedure by a
 /// Zipf law, channel by share, outcome, processing time, rating), and streams them with binary COPY: daily and monthly rows,
-/// officer rows, and the open dossiers (the only dossiers the dashboards read, through the partial index). Before the
+/// the province's roll-up rows, officer rows, and the open dossiers (the only dossiers the dashboards read, through the partial index). Before the
 /// merger of 2025-07-01 a dossier goes to one of the old units that formed its commune, as it did then.
 /// </summary>
 public static class AggregateLoader
@@ -31,16 +31,21 @@ public static class AggregateLoader
         await using var dailyConnection = await Open(connectionString);
         await using var monthlyConnection = await Open(connectionString);
         await using var officerConnection = await Open(connectionString);
+        await using var provinceConnection = await Open(connectionString);
         var columns = string.Join(", ", new[] { "UnitCode", "Day", "ProcedureCode", "Channel" }.Concat(FigureCounts.Names).Select(n => $"\"{n}\""));
         await using var daily = await dailyConnection.BeginBinaryImportAsync($"COPY statistics_daily ({columns}) FROM STDIN (FORMAT BINARY)");
         await using var monthly = await monthlyConnection.BeginBinaryImportAsync($"COPY statistics_monthly ({columns}) FROM STDIN (FORMAT BINARY)");
+        var provinceColumns = string.Join(", ", new[] { "ProvinceCode", "UnitCode", "Day", "ProcedureCode", "Channel" }.Concat(FigureCounts.Names)
+            .Select(n => $"\"{n}\""));
+        await using var provinceRollUp = await provinceConnection.BeginBinaryImportAsync(
+            $"COPY statistics_province_monthly ({provinceColumns}) FROM STDIN (FORMAT BINARY)");
         await using var officers = await officerConnection.BeginBinaryImportAsync(
             "COPY statistics_officer_daily (\"UnitCode\", \"Day\", \"UserName\", \"Handled\", \"HandledOnTime\", \"HandledWithSupplement\", \"Rated\", \"RatingSum\") FROM STDIN (FORMAT BINARY)");
 
         var day = new Dictionary<(string Code, int Procedure, int Channel), long[]>();
         var month = new Dictionary<(string Code, int Procedure, int Channel), long[]>();
         var officerDay = new Dictionary<(string Code, int Officer), long[]>();
-        long dossiers = 0, dailyRows = 0, monthlyRows = 0, officerRows = 0;
+        long dossiers = 0, dailyRows = 0, monthlyRows = 0, officerRows = 0, provinceRows = 0;
         double carry = 0;
         for (var d = From; d <= To; d = d.AddDays(1))
         {
@@ -108,15 +113,28 @@ public static class AggregateLoader
                 foreach (var (key, counts) in month)
                     await WriteCounts(monthly, key.Code, first, province.Procedures[key.Procedure].Code, key.Channel, counts);
                 monthlyRows += month.Count;
+                // The province roll-up the same upserts keep: per procedure × channel and per unit code × channel.
+                var rollUp = month.GroupBy(kv => ("", province.Procedures[kv.Key.Procedure].Code, kv.Key.Channel))
+                    .Concat(month.GroupBy(kv => (kv.Key.Code, "", kv.Key.Channel)));
+                foreach (var g in rollUp)
+                {
+                    var sum = new long[FigureCounts.Names.Count];
+                    foreach (var (_, counts) in g) for (var k = 0; k < sum.Length; k++) sum[k] += counts[k];
+                    await provinceRollUp.StartRowAsync();
+                    await provinceRollUp.WriteAsync(options.Province, NpgsqlDbType.Varchar);
+                    await WriteCounts(provinceRollUp, g.Key.Item1, first, g.Key.Item2, g.Key.Channel, sum, startRow: false);
+                    provinceRows++;
+                }
                 month.Clear();
             }
         }
         await daily.CompleteAsync();
         await monthly.CompleteAsync();
         await officers.CompleteAsync();
+        await provinceRollUp.CompleteAsync();
 
         var open = await LoadOpenDossiersAsync(connectionString, province, options.Dossiers / 73, random, unitCumulative, procedureCumulative);
-        return new Generated(dossiers, dailyRows, monthlyRows, officerRows, open);
+        return new Generated(dossiers, dailyRows, monthlyRows, provinceRows, officerRows, open);
     }
 
     /// <summary>About ten days of intake still open at the end of 2026, some waiting for a supplement, some overdue.</summary>
@@ -162,9 +180,10 @@ public static class AggregateLoader
         return count;
     }
 
-    private static async Task WriteCounts(NpgsqlBinaryImporter copy, string code, DateOnly day, string procedure, int channel, long[] counts)
+    private static async Task WriteCounts(NpgsqlBinaryImporter copy, string code, DateOnly day, string procedure, int channel, long[] counts,
+        bool startRow = true)
     {
-        await copy.StartRowAsync();
+        if (startRow) await copy.StartRowAsync();
         await copy.WriteAsync(code, NpgsqlDbType.Varchar);
         await copy.WriteAsync(day, NpgsqlDbType.Date);
         await copy.WriteAsync(procedure, NpgsqlDbType.Varchar);

@@ -18,6 +18,7 @@ using NpgsqlTypes;
 // aggregates of a province with N dossiers (default 10 million over 2025–2026) bulk-loaded with binary COPY, the open
 // dossiers behind "pending", then the dashboard queries of FigureSums timed: a province's year, a commune's month.
 var options = BenchOptions.Parse(args);
+var uptimeAtStart = Uptime();
 var started = Stopwatch.StartNew();
 Console.WriteLine($"Starting a throwaway PostgreSQL cluster…");
 await using var cluster = await PostgresCluster.StartAsync();
@@ -40,7 +41,8 @@ Console.WriteLine($"Province {options.Province}: {province.Communes.Count} commu
 var load = Stopwatch.StartNew();
 var generated = await AggregateLoader.LoadAsync(connectionString, province, options);
 load.Stop();
-Console.WriteLine($"Loaded {generated.DailyRows:N0} daily, {generated.MonthlyRows:N0} monthly, {generated.OfficerRows:N0} officer rows and " +
+Console.WriteLine($"Loaded {generated.DailyRows:N0} daily, {generated.MonthlyRows:N0} monthly, {generated.ProvinceRows:N0} province, " +
+    $"{generated.OfficerRows:N0} officer rows and " +
     $"{generated.OpenDossiers:N0} open dossiers for {generated.Dossiers:N0} dossiers in {load.Elapsed.TotalSeconds:0} s.");
 await using (var vacuum = new NpgsqlConnection(connectionString))
 {
@@ -57,8 +59,24 @@ if (Environment.GetEnvironmentVariable("BENCH_EXPLAIN") == "1")
     await using var command = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS) SELECT \"UnitCode\", \"ProcedureCode\", \"Channel\", {sums} FROM statistics_monthly " +
         "WHERE \"UnitCode\" = ANY(@codes) AND \"Day\" >= '2026-01-01' AND \"Day\" <= '2026-12-01' GROUP BY 1, 2, 3", explain);
     command.Parameters.AddWithValue("codes", province.AllCodes.ToArray());
-    await using var reader = await command.ExecuteReaderAsync();
-    while (await reader.ReadAsync()) Console.WriteLine(reader.GetString(0));
+    await using (var reader = await command.ExecuteReaderAsync())
+        while (await reader.ReadAsync()) Console.WriteLine(reader.GetString(0));
+    // The same year from the province roll-up, and the pending count (the partial index of open dossiers).
+    string[] plans =
+    [
+        $"EXPLAIN (ANALYZE, BUFFERS) SELECT \"ProcedureCode\", \"Channel\", {sums} FROM statistics_province_monthly " +
+            "WHERE \"ProvinceCode\" = @province AND \"Day\" >= '2026-01-01' AND \"Day\" <= '2026-12-01' AND \"UnitCode\" = '' GROUP BY 1, 2",
+        "EXPLAIN (ANALYZE, BUFFERS) SELECT \"UnitCode\", \"ProcedureCode\", \"ClockStoppedAt\" IS NULL AND \"DueAt\" < now(), count(*) " +
+            $"FROM dossiers WHERE \"UnitCode\" = ANY(@codes) AND \"CompletedAt\" IS NULL AND \"Status\" <> {(int)DossierStatus.Withdrawn} GROUP BY 1, 2, 3",
+    ];
+    foreach (var plan in plans)
+    {
+        await using var next = new NpgsqlCommand(plan, explain);
+        next.Parameters.AddWithValue("province", options.Province);
+        next.Parameters.AddWithValue("codes", province.AllCodes.ToArray());
+        await using var reader = await next.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) Console.WriteLine(reader.GetString(0));
+    }
 }
 
 var now = new DateTimeOffset(2026, 12, 31, 10, 0, 0, TimeSpan.FromHours(7));
@@ -67,16 +85,17 @@ var steps = new Dictionary<string, List<double>>();
 var scenarios = new List<ScenarioResult>
 {
     await Measure("provinceYear", "province, 2026-01-01..2026-12-31: sums per procedure and per unit, pending now, monthly trend",
-        options.Runs, () => Dashboard(NewDb(), province.AllCodes, new(2026, 1, 1), new(2026, 12, 31), TrendGrain.Month, officers: false)),
+        options.Runs, () => Dashboard(NewDb(), province.AllCodes, new(2026, 1, 1), new(2026, 12, 31), TrendGrain.Month, officers: false, options.Province)),
     await Measure("provinceYearRagged", "province, 2025-11-15..2026-11-14 (ragged edges read daily), monthly trend (the API's default beyond 92 days)",
-        options.Runs, () => Dashboard(NewDb(), province.AllCodes, new(2025, 11, 15), new(2026, 11, 14), TrendGrain.Month, officers: false)),
+        options.Runs, () => Dashboard(NewDb(), province.AllCodes, new(2025, 11, 15), new(2026, 11, 14), TrendGrain.Month, officers: false, options.Province)),
     await Measure("communeMonth", "a random commune (with its merged predecessors), 2026-06: totals, pending, daily trend, officers",
         options.Runs, () => Dashboard(NewDb(), province.CodesOf(random), new(2026, 6, 1), new(2026, 6, 30), TrendGrain.Day, officers: true)),
     await Measure("communeMonthBeforeMerger", "a random commune, 2025-03 (its old units' codes), daily trend, officers",
         options.Runs, () => Dashboard(NewDb(), province.CodesOf(random), new(2025, 3, 1), new(2025, 3, 31), TrendGrain.Day, officers: true)),
 };
 
-async Task Dashboard(PostgresMotCuaDbContext db, IReadOnlyCollection<string> codes, DateOnly from, DateOnly to, TrendGrain grain, bool officers)
+async Task Dashboard(PostgresMotCuaDbContext db, IReadOnlyCollection<string> codes, DateOnly from, DateOnly to, TrendGrain grain, bool officers,
+    string? provinceCode = null)
 {
     async Task<T> Step<T>(string name, Func<Task<T>> query)
     {
@@ -88,10 +107,10 @@ async Task Dashboard(PostgresMotCuaDbContext db, IReadOnlyCollection<string> cod
     }
     await using (db)
     {
-        var rows = await Step("rows", () => FigureSums.RowsAsync(db, codes, from, to, FigureSplit.Procedure));
-        if (!officers) await Step("unitRows", () => FigureSums.RowsAsync(db, codes, from, to, FigureSplit.Unit));
+        var rows = await Step("rows", () => FigureSums.RowsAsync(db, codes, from, to, FigureSplit.Procedure, province: provinceCode));
+        if (!officers) await Step("unitRows", () => FigureSums.RowsAsync(db, codes, from, to, FigureSplit.Unit, province: provinceCode));
         var pending = await Step("pending", () => FigureSums.PendingAsync(db, codes, now));
-        await Step("trend", () => FigureSums.TrendAsync(db, codes, from, to, grain));
+        await Step("trend", () => FigureSums.TrendAsync(db, codes, from, to, grain, province: provinceCode));
         if (officers) await Step("officers", () => FigureSums.OfficersAsync(db, codes, from, to));
         if (rows.Count == 0 || pending.Count == 0) throw new InvalidOperationException("The dashboard read nothing: the load is wrong.");
     }
@@ -103,7 +122,8 @@ var result = new
     at = DateTimeOffset.UtcNow,
     machine = new { Environment.ProcessorCount, os = Environment.OSVersion.VersionString, dotnet = Environment.Version.ToString(),
         // Other work on the machine skews every figure: the load average when the measurements ended says how much.
-        loadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null },
+        loadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null,
+        uptimeAtStart, uptimeAtEnd = Uptime() },
     postgres = cluster.ServerVersion,
     province = options.Province,
     communes = province.Communes.Count,
@@ -137,6 +157,19 @@ async Task<ScenarioResult> Measure(string name, string description, int runs, Fu
     double P(double p) => Math.Round(times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)], 2);
     var medians = steps.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value.Order().ElementAt(kv.Value.Count / 2), 2));
     return new ScenarioResult(name, description, runs, P(0.5), P(0.95), P(0.99), Math.Round(times[^1], 2), medians);
+}
+
+// `uptime` as the shell prints it: the load averages of the shared machine while the bench ran.
+static string? Uptime()
+{
+    try
+    {
+        using var process = Process.Start(new ProcessStartInfo("uptime") { RedirectStandardOutput = true })!;
+        var text = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return text;
+    }
+    catch (System.ComponentModel.Win32Exception) { return null; }
 }
 
 static async Task<ProvinceUnits> LoadProvinceAsync(MotCuaDbContext db, string provinceCode)
@@ -183,5 +216,5 @@ namespace MotCua.Bench
         public IReadOnlyList<string> CodesOf(Random random) => Lineage[Communes[random.Next(Communes.Count)]];
     }
 
-    public sealed record Generated(long Dossiers, long DailyRows, long MonthlyRows, long OfficerRows, long OpenDossiers);
+    public sealed record Generated(long Dossiers, long DailyRows, long MonthlyRows, long ProvinceRows, long OfficerRows, long OpenDossiers);
 }

@@ -27,6 +27,7 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<DossierLeg> DossierLegs => Set<DossierLeg>();
     public DbSet<StatisticsDay> StatisticsDays => Set<StatisticsDay>();
     public DbSet<StatisticsMonth> StatisticsMonths => Set<StatisticsMonth>();
+    public DbSet<StatisticsProvinceMonth> StatisticsProvinceMonths => Set<StatisticsProvinceMonth>();
     public DbSet<StatisticsOfficerDay> StatisticsOfficerDays => Set<StatisticsOfficerDay>();
     public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
     public DbSet<LegacyRegisterEntry> RegisterEntries => Set<LegacyRegisterEntry>();

@@ -80,9 +80,16 @@ public static class DossierFigures
         return new FigureEvent(VietnamDate(at), counts, officer, officer is null ? null : new OfficerCounts(0, 0, 0, 1, score));
     }
 
-    /// <summary>On time: ready by the appointment, at most one supplement request, no apology slip.</summary>
-    public static bool IsOnTime(Dossier dossier) =>
-        dossier.CompletedAt is { } done && done <= dossier.DueAt && dossier.SupplementCount <= 1 && dossier.ApologySlips.Count == 0;
+    /// <summary>
+    /// On time: ready by the appointment, at most one supplement request, no apology slip. An expression, so the work queue's
+    /// drill-down filter (resolved on time / late) is the same rule in SQL.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Dossier, bool>> OnTime = dossier =>
+        dossier.CompletedAt != null && dossier.CompletedAt <= dossier.DueAt && dossier.SupplementCount <= 1 && !dossier.ApologySlips.Any();
+
+    private static readonly Func<Dossier, bool> OnTimeCompiled = OnTime.Compile();
+
+    public static bool IsOnTime(Dossier dossier) => OnTimeCompiled(dossier);
 
     /// <summary>
     /// Working minutes the clock ran from receipt to this line: from the clock start (receipt, or the next working morning

@@ -12,6 +12,11 @@ internal static class StatisticsRowMapping
     {
         e.ToTable(table);
         e.HasKey(r => new { r.UnitCode, r.Day, r.ProcedureCode, r.Channel });
+        MapColumns(e);
+    }
+
+    public static void MapColumns<T>(EntityTypeBuilder<T> e) where T : StatisticsRow
+    {
         e.Property(r => r.UnitCode).HasMaxLength(64);
         e.Property(r => r.ProcedureCode).HasMaxLength(32);
         e.ComplexProperty(r => r.Counts, c =>
@@ -29,6 +34,18 @@ internal sealed class StatisticsDayConfiguration : IEntityTypeConfiguration<Stat
 internal sealed class StatisticsMonthConfiguration : IEntityTypeConfiguration<StatisticsMonth>
 {
     public void Configure(EntityTypeBuilder<StatisticsMonth> e) => StatisticsRowMapping.Map(e, "statistics_monthly");
+}
+
+internal sealed class StatisticsProvinceMonthConfiguration : IEntityTypeConfiguration<StatisticsProvinceMonth>
+{
+    /// <summary>Keyed province first, then the month: a province's period is one range of the key.</summary>
+    public void Configure(EntityTypeBuilder<StatisticsProvinceMonth> e)
+    {
+        e.ToTable("statistics_province_monthly");
+        e.HasKey(r => new { r.ProvinceCode, r.Day, r.UnitCode, r.ProcedureCode, r.Channel });
+        e.Property(r => r.ProvinceCode).HasMaxLength(64);
+        StatisticsRowMapping.MapColumns(e);
+    }
 }
 
 internal sealed class StatisticsOfficerDayConfiguration : IEntityTypeConfiguration<StatisticsOfficerDay>

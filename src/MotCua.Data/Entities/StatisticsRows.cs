@@ -20,6 +20,17 @@ public sealed class StatisticsDay : StatisticsRow;
 /// <summary>Table statistics_monthly: the whole months of a period (a province's year reads 12 rows per key, not 365).</summary>
 public sealed class StatisticsMonth : StatisticsRow;
 
+/// <summary>
+/// Table statistics_province_monthly: a province's roll-up per month, kept by the same upserts as the unit rows, so a
+/// province's year reads a few thousand rows instead of the monthly rows of its hundreds of unit codes. Two kinds of row:
+/// per procedure (<see cref="StatisticsRow.UnitCode"/> empty) and per unit code (<see cref="StatisticsRow.ProcedureCode"/> empty).
+/// The province is the current province whose figures count the unit code (its own, or that of the units it went into).
+/// </summary>
+public sealed class StatisticsProvinceMonth : StatisticsRow
+{
+    public string ProvinceCode { get; set; } = "";
+}
+
 /// <summary>Table statistics_officer_daily: what an officer handled on a day.</summary>
 public sealed class StatisticsOfficerDay
 {

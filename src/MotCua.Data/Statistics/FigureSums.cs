@@ -30,25 +30,31 @@ public enum FigureSplit { Procedure, Unit }
 /// </summary>
 public static class FigureSums
 {
+    /// <param name="province">A province scope's code: its whole months are then read from the province roll-up
+    /// (statistics_province_monthly), which holds exactly the sums of <paramref name="unitCodes"/> (the province's scope).</param>
     public static async Task<IReadOnlyList<FigureRow>> RowsAsync(MotCuaDbContext db, IReadOnlyCollection<string> unitCodes,
-        DateOnly from, DateOnly to, FigureSplit by = FigureSplit.Procedure, CancellationToken ct = default)
+        DateOnly from, DateOnly to, FigureSplit by = FigureSplit.Procedure, CancellationToken ct = default, string? province = null)
     {
         var split = PeriodSplit.Of(from, to);
         var rows = new List<FigureRow>();
         if (split.Months is { } months)
-            rows.AddRange(await Sum(db.StatisticsMonths.AsNoTracking(), unitCodes, months.From, months.To, by, ct));
+            rows.AddRange(province is null
+                ? await Sum(InPeriod(db.StatisticsMonths.AsNoTracking(), unitCodes, months.From, months.To), by, ct)
+                : await Sum(ProvinceRows(db, province, months.From, months.To, by), by, ct));
         foreach (var (a, b) in split.Days)
-            rows.AddRange(await Sum(db.StatisticsDays.AsNoTracking(), unitCodes, a, b, by, ct));
+            rows.AddRange(await Sum(InPeriod(db.StatisticsDays.AsNoTracking(), unitCodes, a, b), by, ct));
         return [.. rows.GroupBy(r => (r.UnitCode, r.ProcedureCode, r.Channel))
             .Select(g => new FigureRow(g.Key.UnitCode, g.Key.ProcedureCode, g.Key.Channel, FigureCounts.Sum(g.Select(r => r.Counts))))];
     }
 
+    /// <param name="province">A province scope's code: a monthly trend is then read from the province roll-up.</param>
     public static async Task<IReadOnlyList<TrendPoint>> TrendAsync(MotCuaDbContext db, IReadOnlyCollection<string> unitCodes,
-        DateOnly from, DateOnly to, TrendGrain grain, CancellationToken ct = default)
+        DateOnly from, DateOnly to, TrendGrain grain, CancellationToken ct = default, string? province = null)
     {
-        var points = grain == TrendGrain.Month
-            ? await TrendRows(db.StatisticsMonths.AsNoTracking(), unitCodes, new DateOnly(from.Year, from.Month, 1), to, ct)
-            : await TrendRows(db.StatisticsDays.AsNoTracking(), unitCodes, from, to, ct);
+        var firstMonth = new DateOnly(from.Year, from.Month, 1);
+        var points = grain != TrendGrain.Month ? await TrendRows(InPeriod(db.StatisticsDays.AsNoTracking(), unitCodes, from, to), ct)
+            : province is null ? await TrendRows(InPeriod(db.StatisticsMonths.AsNoTracking(), unitCodes, firstMonth, to), ct)
+            : await TrendRows(ProvinceRows(db, province, firstMonth, to, FigureSplit.Procedure), ct);
         return [.. points.GroupBy(p => grain == TrendGrain.Week ? p.Day.AddDays(-(((int)p.Day.DayOfWeek + 6) % 7)) : p.Day)
             .OrderBy(g => g.Key)
             .Select(g => new TrendPoint(g.Key, g.Sum(p => p.Received), g.Where(p => p.Online).Sum(p => p.Received),
@@ -82,22 +88,31 @@ public static class FigureSums
 
     private sealed record TrendRow(DateOnly Day, bool Online, long Received, long Resolved, long OnTime);
 
-    private static async Task<List<TrendRow>> TrendRows<T>(IQueryable<T> source, IReadOnlyCollection<string> unitCodes, DateOnly from,
-        DateOnly to, CancellationToken ct) where T : StatisticsRow =>
-        await source.Where(r => unitCodes.Contains(r.UnitCode) && r.Day >= from && r.Day <= to)
+    private static IQueryable<T> InPeriod<T>(IQueryable<T> source, IReadOnlyCollection<string> unitCodes, DateOnly from, DateOnly to)
+        where T : StatisticsRow => source.Where(r => unitCodes.Contains(r.UnitCode) && r.Day >= from && r.Day <= to);
+
+    /// <summary>The roll-up rows of a province's months: per procedure (no unit code) or per unit code (no procedure).</summary>
+    private static IQueryable<StatisticsProvinceMonth> ProvinceRows(MotCuaDbContext db, string province, DateOnly from, DateOnly to,
+        FigureSplit by)
+    {
+        var rows = db.StatisticsProvinceMonths.AsNoTracking().Where(r => r.ProvinceCode == province && r.Day >= from && r.Day <= to);
+        return by == FigureSplit.Unit ? rows.Where(r => r.ProcedureCode == "") : rows.Where(r => r.UnitCode == "");
+    }
+
+    private static async Task<List<TrendRow>> TrendRows<T>(IQueryable<T> source, CancellationToken ct) where T : StatisticsRow =>
+        await source
             .GroupBy(r => new { r.Day, Online = r.Channel == IntakeChannel.Online })
             .Select(g => new TrendRow(g.Key.Day, g.Key.Online, g.Sum(r => r.Counts.Received), g.Sum(r => r.Counts.Resolved),
                 g.Sum(r => r.Counts.ResolvedOnTime)))
             .ToListAsync(ct);
 
-    private static async Task<List<FigureRow>> Sum<T>(IQueryable<T> source, IReadOnlyCollection<string> unitCodes, DateOnly from, DateOnly to,
-        FigureSplit by, CancellationToken ct) where T : StatisticsRow
+    private static async Task<List<FigureRow>> Sum<T>(IQueryable<T> source, FigureSplit by, CancellationToken ct) where T : StatisticsRow
     {
         System.Linq.Expressions.Expression<Func<T, SplitKey>> key = by == FigureSplit.Unit
             ? r => new SplitKey { Key = r.UnitCode, Channel = r.Channel }
             : r => new SplitKey { Key = r.ProcedureCode, Channel = r.Channel };
         var byUnit = by == FigureSplit.Unit;
-        return await source.Where(r => unitCodes.Contains(r.UnitCode) && r.Day >= from && r.Day <= to)
+        return await source
             .GroupBy(key)
             .Select(g => new FigureRow(byUnit ? g.Key.Key : "", byUnit ? "" : g.Key.Key, g.Key.Channel, new FigureCounts
             {

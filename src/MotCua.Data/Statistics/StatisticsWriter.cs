@@ -14,21 +14,26 @@ namespace MotCua.Data.Statistics;
 /// </summary>
 public static class StatisticsWriter
 {
-    public static void Add(MotCuaDbContext db, string unitCode, string procedureCode, IntakeChannel channel, FigureEvent e)
+    /// <param name="provinces">The provinces that count <paramref name="unitCode"/> (<see cref="StatisticsProvinces"/>): each
+    /// gets its roll-up rows, one for the procedure and one for the unit code.</param>
+    public static void Add(MotCuaDbContext db, string unitCode, string procedureCode, IntakeChannel channel, FigureEvent e,
+        IReadOnlyList<string> provinces)
     {
-        foreach (var (sql, args) in Commands(db, unitCode, procedureCode, channel, e))
+        foreach (var (sql, args) in Commands(db, unitCode, procedureCode, channel, e, provinces))
             db.Database.ExecuteSqlRaw(sql, args);
     }
 
     public static async Task AddAsync(MotCuaDbContext db, string unitCode, string procedureCode, IntakeChannel channel, FigureEvent e,
-        CancellationToken ct)
+        IReadOnlyList<string> provinces, CancellationToken ct)
     {
-        foreach (var (sql, args) in Commands(db, unitCode, procedureCode, channel, e))
+        foreach (var (sql, args) in Commands(db, unitCode, procedureCode, channel, e, provinces))
             await db.Database.ExecuteSqlRawAsync(sql, args, ct);
     }
 
+    private static readonly string[] ProvinceKeys = ["ProvinceCode", "Day", "UnitCode", "ProcedureCode", "Channel"];
+
     private static IEnumerable<(string Sql, object[] Args)> Commands(MotCuaDbContext db, string unitCode, string procedureCode,
-        IntakeChannel channel, FigureEvent e)
+        IntakeChannel channel, FigureEvent e, IReadOnlyList<string> provinces)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Statistics are written inside the transaction of the dossier change.");
@@ -38,6 +43,12 @@ public static class StatisticsWriter
             var month = new DateOnly(e.Day.Year, e.Day.Month, 1);
             yield return (CountsUpsert("statistics_daily", values), [unitCode, Date(db, e.Day), procedureCode, (int)channel]);
             yield return (CountsUpsert("statistics_monthly", values), [unitCode, Date(db, month), procedureCode, (int)channel]);
+            foreach (var province in provinces)
+            {
+                var upsert = Upsert("statistics_province_monthly", ProvinceKeys, FigureCounts.Names, values);
+                yield return (upsert, [province, Date(db, month), "", procedureCode, (int)channel]);
+                yield return (upsert, [province, Date(db, month), unitCode, "", (int)channel]);
+            }
         }
         if (e.Officer is { } officer && e.OfficerCounts is { } o)
         {

@@ -1,6 +1,8 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Catalog;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Statistics;
 using MotCua.Core.Units;
 using MotCua.Data;
 using MotCua.Web.Accounts;
@@ -18,9 +20,15 @@ public static class ListDossiers
     /// also takes the dossiers the unit received for another one. <paramref name="Overdue"/> true keeps the open dossiers past
     /// their appointment, false the others; <paramref name="DueSoonUntil"/> keeps the open dossiers due between now and then.
     /// <paramref name="Q"/> is the start of a code or a part of the applicant's name, accents and case ignored.
+    /// The drill-down of the figures (docs/statistics.md): <paramref name="ReceivedFrom"/>..<paramref name="ReceivedTo"/> (Vietnam
+    /// dates, inclusive) keep the dossiers received then, <paramref name="Channel"/> those of a channel,
+    /// <paramref name="ResolvedFrom"/>..<paramref name="ResolvedTo"/> those whose result was ready then, and
+    /// <paramref name="OnTime"/> those settled on time (true) or late (false), by the statistics' own rule.
     /// </summary>
     public sealed record Filter(string? Unit = null, string? UnitOrReceiving = null, DossierStatus? Status = null, string? Procedure = null,
-        string? Assignee = null, bool? Overdue = null, DateTimeOffset? DueSoonUntil = null, string? Q = null);
+        string? Assignee = null, bool? Overdue = null, DateTimeOffset? DueSoonUntil = null, string? Q = null,
+        DateOnly? ReceivedFrom = null, DateOnly? ReceivedTo = null, IntakeChannel? Channel = null, DateOnly? ResolvedFrom = null,
+        DateOnly? ResolvedTo = null, bool? OnTime = null);
 
     /// <summary>The most a list counts: beyond it the total reads "more than <see cref="CountCap"/>".</summary>
     public const int CountCap = 10_000;
@@ -52,6 +60,29 @@ public static class ListDossiers
         if (filter.Status is { } status) query = query.Where(d => d.Status == status);
         if (!string.IsNullOrWhiteSpace(filter.Procedure)) query = query.Where(d => d.ProcedureCode == filter.Procedure);
         if (!string.IsNullOrWhiteSpace(filter.Assignee)) query = query.Where(d => d.Assignee == filter.Assignee);
+        if (filter.Channel is { } channel) query = query.Where(d => d.Channel == channel);
+        if (filter.ReceivedFrom is { } receivedFrom)
+        {
+            var start = receivedFrom.VietnamStart();
+            query = query.Where(d => d.ReceivedAt >= start);
+        }
+        if (filter.ReceivedTo is { } receivedTo)
+        {
+            var end = receivedTo.AddDays(1).VietnamStart();
+            query = query.Where(d => d.ReceivedAt < end);
+        }
+        if (filter.ResolvedFrom is { } resolvedFrom)
+        {
+            var start = resolvedFrom.VietnamStart();
+            query = query.Where(d => d.CompletedAt >= start);
+        }
+        if (filter.ResolvedTo is { } resolvedTo)
+        {
+            var end = resolvedTo.AddDays(1).VietnamStart();
+            query = query.Where(d => d.CompletedAt < end);
+        }
+        if (filter.OnTime is true) query = query.Where(DossierFigures.OnTime);
+        else if (filter.OnTime is false) query = query.Where(d => d.CompletedAt != null).Where(Late);
         // Open: the clock runs (not finished, not waiting for the applicant).
         var open = query.Where(d => d.CompletedAt == null && d.ClockStoppedAt == null
             && d.Status != DossierStatus.Returned && d.Status != DossierStatus.Withdrawn);
@@ -98,8 +129,37 @@ public static class ListDossiers
             query.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id);
     }
 
+    /// <summary>Settled late: the negation of <see cref="DossierFigures.OnTime"/> (applied to settled dossiers).</summary>
+    private static readonly Expression<Func<Dossier, bool>> Late =
+        Expression.Lambda<Func<Dossier, bool>>(Expression.Not(DossierFigures.OnTime.Body), DossierFigures.OnTime.Parameters);
+
+    /// <summary>The drill-down filters as the API and the work-queue page take them; errors keyed by parameter name.</summary>
+    public static Filter DrillDown(Filter filter, string? receivedFrom, string? receivedTo, string? channel, string? resolvedFrom,
+        string? resolvedTo, bool? onTime, ValidationErrors errors, Microsoft.Extensions.Localization.IStringLocalizer t)
+    {
+        DateOnly? Date(string? value, string name)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", out var date)) return date;
+            errors.Add(name, t["Statistics.DateInvalid"]);
+            return null;
+        }
+        IntakeChannel? intake = null;
+        if (!string.IsNullOrWhiteSpace(channel))
+        {
+            if (Enum.TryParse<IntakeChannel>(channel.Trim(), true, out var c) && !int.TryParse(channel, out _)) intake = c;
+            else errors.Add("channel", t["Dossiers.ChannelInvalid"]);
+        }
+        return filter with
+        {
+            ReceivedFrom = Date(receivedFrom, "receivedFrom"), ReceivedTo = Date(receivedTo, "receivedTo"), Channel = intake,
+            ResolvedFrom = Date(resolvedFrom, "resolvedFrom"), ResolvedTo = Date(resolvedTo, "resolvedTo"), OnTime = onTime,
+        };
+    }
+
     public static async Task<IResult> HandleAsync(HttpContext http, MotCuaDbContext db, TimeProvider time, ProblemResults problems,
-        string? unit, string? status, bool? overdue, string? q, string? procedure, string? assignee, int page = 1, int pageSize = 50,
+        string? unit, string? status, bool? overdue, string? q, string? procedure, string? assignee, string? receivedFrom,
+        string? receivedTo, string? channel, string? resolvedFrom, string? resolvedTo, bool? onTime, int page = 1, int pageSize = 50,
         CancellationToken ct = default)
     {
         var t = problems.Text;
@@ -112,12 +172,13 @@ public static class ListDossiers
             if (Enum.TryParse<DossierStatus>(status, true, out var s) && !int.TryParse(status, out _)) statusFilter = s;
             else errors.Add("status", t["Dossiers.StatusInvalid"]);
         }
+        var filter = DrillDown(new Filter(Unit: unit, Status: statusFilter, Procedure: procedure, Assignee: assignee, Overdue: overdue, Q: q),
+            receivedFrom, receivedTo, channel, resolvedFrom, resolvedTo, onTime, errors, t);
         if (errors.Any) return problems.Validation(errors);
 
         var user = CurrentUser.From(http.User);
         var now = time.GetUtcNow();
-        var listing = Query(db, user, now, new Filter(Unit: unit, Status: statusFilter, Procedure: procedure, Assignee: assignee,
-            Overdue: overdue, Q: q));
+        var listing = Query(db, user, now, filter);
         var (total, capped) = await listing.CountAsync(ct);
         var rows = await listing.Page((page - 1) * pageSize, pageSize)
             .Select(d => new { d.Code, d.ProcedureCode, d.UnitCode, d.Channel, d.Status, d.Applicant.FullName, d.ReceivedAt, d.DueAt,

@@ -14,6 +14,9 @@ public static class PageEndpoints
     public static void MapPageEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/ho-so/{code}/giay-to/{id:long}", MotCua.Web.Dossiers.DownloadDocument.HandleAsync).RequireAuthorization().ExcludeFromDescription();
+        // The figures page's exports: the API's export handlers (same parameters, same scope checks) under the page cookie.
+        app.MapGet("/thong-ke/bao-cao.xlsx", MotCua.Web.Statistics.StatisticsExport.ExcelAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/thong-ke/bao-cao.csv", MotCua.Web.Statistics.StatisticsExport.CsvAsync).RequireAuthorization().ExcludeFromDescription();
 
         app.MapPost("/dang-xuat", async (HttpContext http, SignInManager<AppUser> signIn, IAntiforgery antiforgery) =>
         {

@@ -10,4 +10,8 @@ public static class VietnamTime
     public static DateTimeOffset? ToVietnam(this DateTimeOffset? instant) => instant?.ToOffset(WorkingCalendar.VietnamOffset);
 
     public static DateOnly LocalDate(this DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToVietnam().DateTime);
+
+    /// <summary>The instant (UTC, as PostgreSQL takes them) a Vietnam date begins.</summary>
+    public static DateTimeOffset VietnamStart(this DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset).ToUniversalTime();
 }

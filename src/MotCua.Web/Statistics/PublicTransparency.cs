@@ -49,7 +49,7 @@ public sealed class PublicTransparency(MotCuaDbContext db, StatisticsScopes scop
         var names = f.ByProcedure.ToDictionary(p => p.Code, p => p.Name);
         var list = overdue.Select(d => new OverdueDossier(d.Code, d.ProcedureCode, names.GetValueOrDefault(d.ProcedureCode) ?? d.ProcedureCode,
             d.DueAt.ToVietnam(), d.Apology.ToVietnam())).ToList();
-        var byProcedure = f.ByProcedure.Select(p => p with { DossiersLink = "" }).ToList();
+        var byProcedure = f.ByProcedure.Select(p => p with { DossiersLink = "", Links = null }).ToList();
         return Outcome<Transparency>.Ok(new Transparency(s.Code, s.Name, s.From, s.To, f.Totals, f.ServiceIndex, byProcedure, list, f.Trend));
     }
 }

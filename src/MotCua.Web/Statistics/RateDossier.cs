@@ -15,7 +15,7 @@ namespace MotCua.Web.Statistics;
 /// given by the owning citizen online, or entered by an officer of the unit from the counter's rating device or form.
 /// The rating and its counts are saved in one transaction.
 /// </summary>
-public sealed class RateDossier(MotCuaDbContext db, TimeProvider time, ProblemResults problems)
+public sealed class RateDossier(MotCuaDbContext db, TimeProvider time, ProblemResults problems, StatisticsScopes scopes)
 {
     public sealed record Request(int? Score);
 
@@ -48,6 +48,7 @@ public sealed class RateDossier(MotCuaDbContext db, TimeProvider time, ProblemRe
         var score = request.Score.Value;
         try
         {
+            var provinces = (await scopes.ProvincesAsync(ct)).Of(dossier.UnitCode);
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Entries<DossierRating>().ToList().ForEach(e => e.State = EntityState.Detached);
@@ -55,7 +56,7 @@ public sealed class RateDossier(MotCuaDbContext db, TimeProvider time, ProblemRe
                 db.DossierRatings.Add(new DossierRating { DossierId = dossier.Id, Score = score, RatedAt = now, RatedBy = user.UserName });
                 await db.SaveChangesAsync(ct);
                 await StatisticsWriter.AddAsync(db, dossier.UnitCode, dossier.ProcedureCode, dossier.Channel,
-                    DossierFigures.ForRating(dossier, score, now), ct);
+                    DossierFigures.ForRating(dossier, score, now), provinces, ct);
                 await tx.CommitAsync(ct);
             });
         }

@@ -8,10 +8,10 @@ using MotCua.Web.Calendar;
 
 namespace MotCua.Web.Statistics;
 
-public sealed record RebuildReport(int Dossiers, int DailyRows, int MonthlyRows, int OfficerRows, TimeSpan Took)
+public sealed record RebuildReport(int Dossiers, int DailyRows, int MonthlyRows, int ProvinceRows, int OfficerRows, TimeSpan Took)
 {
     public override string ToString() =>
-        $"Statistics rebuilt from {Dossiers} dossiers: {DailyRows} daily, {MonthlyRows} monthly and {OfficerRows} officer rows in {Took.TotalSeconds:0.0} s.";
+        $"Statistics rebuilt from {Dossiers} dossiers: {DailyRows} daily, {MonthlyRows} monthly, {ProvinceRows} province and {OfficerRows} officer rows in {Took.TotalSeconds:0.0} s.";
 }
 
 /// <summary>
@@ -19,16 +19,21 @@ public sealed record RebuildReport(int Dossiers, int DailyRows, int MonthlyRows,
 /// <see cref="DossierFigures"/> the incremental path uses, and replaces the aggregate tables in one transaction. For after a
 /// bug fix in the figures, a restore, or dossiers written without the observers (the demo seed).
 /// </summary>
-public sealed class RebuildStatistics(MotCuaDbContext db, CalendarProvider calendars, TimeProvider time)
+public sealed class RebuildStatistics(MotCuaDbContext db, CalendarProvider calendars, TimeProvider time, StatisticsScopes scopes)
 {
     public const int BatchSize = 2000;
 
     /// <summary>
     /// At start: when there are dossiers but no aggregates (a database from before the statistics, or the demo seed, which
-    /// writes dossiers directly), build them once. Null when there was nothing to do.
+    /// writes dossiers directly), or unit aggregates without the province roll-up (a database from before the roll-up), build
+    /// them once. Null when there was nothing to do.
     /// </summary>
-    public async Task<RebuildReport?> IfMissingAsync(CancellationToken ct = default) =>
-        await db.StatisticsDays.AnyAsync(ct) || !await db.Dossiers.AnyAsync(ct) ? null : await RunAsync(ct);
+    public async Task<RebuildReport?> IfMissingAsync(CancellationToken ct = default)
+    {
+        if (!await db.Dossiers.AnyAsync(ct)) return null;
+        if (!await db.StatisticsDays.AnyAsync(ct)) return await RunAsync(ct);
+        return await db.StatisticsProvinceMonths.AnyAsync(ct) ? null : await RunAsync(ct);
+    }
 
     public async Task<RebuildReport> RunAsync(CancellationToken ct = default)
     {
@@ -58,6 +63,15 @@ public sealed class RebuildStatistics(MotCuaDbContext db, CalendarProvider calen
 
         var monthly = daily.GroupBy(kv => (kv.Key.Item1, kv.Key.Item2, new DateOnly(kv.Key.Item3.Year, kv.Key.Item3.Month, 1), kv.Key.Item4))
             .ToDictionary(g => g.Key, g => FigureCounts.Sum(g.Select(kv => kv.Value)));
+        var provinces = await scopes.ProvincesAsync(ct);
+        var province = monthly
+            .SelectMany(kv => provinces.Of(kv.Key.Item1).SelectMany(p => new[]
+            {
+                (Key: (p, kv.Key.Item3, "", kv.Key.Item2, kv.Key.Item4), Counts: kv.Value),
+                (Key: (p, kv.Key.Item3, kv.Key.Item1, "", kv.Key.Item4), Counts: kv.Value),
+            }))
+            .GroupBy(x => x.Key)
+            .ToDictionary(g => g.Key, g => FigureCounts.Sum(g.Select(x => x.Counts)));
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -65,9 +79,15 @@ public sealed class RebuildStatistics(MotCuaDbContext db, CalendarProvider calen
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.StatisticsDays.ExecuteDeleteAsync(ct);
             await db.StatisticsMonths.ExecuteDeleteAsync(ct);
+            await db.StatisticsProvinceMonths.ExecuteDeleteAsync(ct);
             await db.StatisticsOfficerDays.ExecuteDeleteAsync(ct);
             await InsertAsync(daily.Select(kv => Row<StatisticsDay>(kv.Key, kv.Value)), ct);
             await InsertAsync(monthly.Select(kv => Row<StatisticsMonth>(kv.Key, kv.Value)), ct);
+            await InsertAsync(province.Select(kv => new StatisticsProvinceMonth
+            {
+                ProvinceCode = kv.Key.Item1, Day = kv.Key.Item2, UnitCode = kv.Key.Item3, ProcedureCode = kv.Key.Item4, Channel = kv.Key.Item5,
+                Counts = kv.Value,
+            }), ct);
             await InsertAsync(officers.Select(kv => new StatisticsOfficerDay
             {
                 UnitCode = kv.Key.Item1, Day = kv.Key.Item2, UserName = kv.Key.Item3, Handled = kv.Value[0], HandledOnTime = kv.Value[1],
@@ -76,7 +96,7 @@ public sealed class RebuildStatistics(MotCuaDbContext db, CalendarProvider calen
             await tx.CommitAsync(ct);
         });
         db.ChangeTracker.Clear();
-        return new RebuildReport(count, daily.Count, monthly.Count, officers.Count, time.GetElapsedTime(started));
+        return new RebuildReport(count, daily.Count, monthly.Count, province.Count, officers.Count, time.GetElapsedTime(started));
     }
 
     private static void Accumulate(Dictionary<(string, string, DateOnly, IntakeChannel), FigureCounts> daily,

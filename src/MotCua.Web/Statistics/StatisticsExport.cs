@@ -41,7 +41,7 @@ public static class StatisticsExport
     {
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(',', CsvColumns));
-        foreach (var p in f.ByProcedure.Append(new NamedFigures("", "total", f.Totals, "")))
+        foreach (var p in f.ByProcedure.Append(new NamedFigures("", "total", f.Totals, "", null, null)))
         {
             var s = p.Figures;
             object?[] values = [p.Code, p.Name, s.Received, s.ReceivedOnline, s.Received - s.ReceivedOnline, s.Resolved, s.ResolvedOnTime,

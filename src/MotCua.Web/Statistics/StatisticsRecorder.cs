@@ -12,7 +12,7 @@ namespace MotCua.Web.Statistics;
 /// Keeps the statistics aggregates as dossiers change: for the receipt and for each history line, what
 /// <see cref="DossierFigures"/> says it adds, written with atomic upserts in the transaction of the change.
 /// </summary>
-public sealed class StatisticsRecorder(CalendarProvider calendars) : IDossierChangeObserver
+public sealed class StatisticsRecorder(CalendarProvider calendars, StatisticsScopes scopes) : IDossierChangeObserver
 {
     public void Received(MotCuaDbContext db, Dossier dossier, ProcedureDefinition procedure) => Record(db, dossier);
 
@@ -25,6 +25,10 @@ public sealed class StatisticsRecorder(CalendarProvider calendars) : IDossierCha
         // The intake and the action have just read the calendar: this is a cache hit, not a query.
         var calendar = calendars.GetAsync().GetAwaiter().GetResult();
         if (DossierFigures.For(dossier, last, calendar) is { } figure)
-            StatisticsWriter.Add(db, dossier.UnitCode, dossier.ProcedureCode, dossier.Channel, figure);
+        {
+            // Cached like the lineage it is drawn from (a query only after an expiry).
+            var provinces = scopes.ProvincesAsync(CancellationToken.None).GetAwaiter().GetResult().Of(dossier.UnitCode);
+            StatisticsWriter.Add(db, dossier.UnitCode, dossier.ProcedureCode, dossier.Channel, figure, provinces);
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using MotCua.Core.Catalog;
 using MotCua.Core.Units;
 using MotCua.Data;
+using MotCua.Data.Statistics;
 using MotCua.Web.Accounts;
 using MotCua.Web.Infrastructure;
 
@@ -85,6 +86,17 @@ public sealed class StatisticsScopes(MotCuaDbContext db, IMemoryCache cache, Pro
             var successions = await db.UnitSuccessions.AsNoTracking()
                 .Select(s => new SuccessionRecord(s.PredecessorCode, s.SuccessorCode, s.EffectiveOn, s.Partial)).ToListAsync(ct);
             return new UnitLineage(successions);
+        }))!;
+
+    /// <summary>
+    /// Which provinces count each unit code (for the province roll-up rows), cached with the lineage it is drawn from. After
+    /// an import of units that changes the successions, <c>rebuild-statistics</c> redraws the roll-up (docs/statistics.md).
+    /// </summary>
+    public async Task<StatisticsProvinces> ProvincesAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync("statistics-provinces", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return await StatisticsProvinces.LoadAsync(db, await LineageAsync(ct), ct);
         }))!;
 
     private async Task<string> ProvinceOfSuccessorAsync(UnitLineage lineage, string code, CancellationToken ct)

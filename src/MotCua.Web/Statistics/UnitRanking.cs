@@ -23,7 +23,13 @@ public sealed class UnitRanking(GetFigures figures, StatisticsScopes scopes)
         if (!scope.Succeeded) return StatisticsScopes.Refused<Ranking>(scope);
         var s = scope.Value!;
         var all = await figures.ComputeAsync(s, includeOfficers: false, TrendGrain.Month, ct);
-        var scored = all.ByUnit.Select(u => (u, index: ServiceIndexOf(u.Figures))).OrderByDescending(x => x.index.Total)
+        return Outcome<Ranking>.Ok(new Ranking(s.Code, s.Name, s.From, s.To, Rank(all.ByUnit)));
+    }
+
+    /// <summary>A province's units (<see cref="Figures.ByUnit"/>) by service index, highest first; ties share a rank, then by code.</summary>
+    public static IReadOnlyList<RankedUnit> Rank(IEnumerable<NamedFigures> units)
+    {
+        var scored = units.Select(u => (u, index: ServiceIndexOf(u.Figures))).OrderByDescending(x => x.index.Total)
             .ThenBy(x => x.u.Code, StringComparer.Ordinal).ToList();
         var ranked = new List<RankedUnit>();
         for (var i = 0; i < scored.Count; i++)
@@ -33,7 +39,7 @@ public sealed class UnitRanking(GetFigures figures, StatisticsScopes scopes)
             ranked.Add(new RankedUnit(rank, scored[i].u.Code, scored[i].u.Name, scored[i].index.Total, scored[i].index, f.Received,
                 f.OnTimeRate, f.OnlineShare));
         }
-        return Outcome<Ranking>.Ok(new Ranking(s.Code, s.Name, s.From, s.To, ranked));
+        return ranked;
     }
 
     /// <summary>The index from a unit's figure set (the counters it needs are all in it).</summary>

@@ -1577,6 +1577,140 @@ namespace MotCua.Data.Migrations.Postgres
                     b.ToTable("statistics_officer_daily", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Data.Entities.StatisticsProvinceMonth", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "MotCua.Data.Entities.StatisticsProvinceMonth.Counts#FigureCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Apologies")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Apologies");
+
+                            b1.Property<long>("Bucket0")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket0");
+
+                            b1.Property<long>("Bucket1")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket1");
+
+                            b1.Property<long>("Bucket2")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket2");
+
+                            b1.Property<long>("Bucket3")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket3");
+
+                            b1.Property<long>("Bucket4")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket4");
+
+                            b1.Property<long>("Bucket5")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket5");
+
+                            b1.Property<long>("Bucket6")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket6");
+
+                            b1.Property<long>("Bucket7")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket7");
+
+                            b1.Property<long>("Bucket8")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket8");
+
+                            b1.Property<long>("Bucket9")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Bucket9");
+
+                            b1.Property<long>("ProcessingMinutes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ProcessingMinutes");
+
+                            b1.Property<long>("Rated")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Rated");
+
+                            b1.Property<long>("RatingSum")
+                                .HasColumnType("bigint")
+                                .HasColumnName("RatingSum");
+
+                            b1.Property<long>("Received")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Received");
+
+                            b1.Property<long>("Rejections")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Rejections");
+
+                            b1.Property<long>("Resolved")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Resolved");
+
+                            b1.Property<long>("ResolvedLate")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ResolvedLate");
+
+                            b1.Property<long>("ResolvedOnTime")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ResolvedOnTime");
+
+                            b1.Property<long>("Score1")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score1");
+
+                            b1.Property<long>("Score2")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score2");
+
+                            b1.Property<long>("Score3")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score3");
+
+                            b1.Property<long>("Score4")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score4");
+
+                            b1.Property<long>("Score5")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Score5");
+
+                            b1.Property<long>("SupplementRequests")
+                                .HasColumnType("bigint")
+                                .HasColumnName("SupplementRequests");
+
+                            b1.Property<long>("Withdrawals")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Withdrawals");
+                        });
+
+                    b.HasKey("ProvinceCode", "Day", "UnitCode", "ProcedureCode", "Channel");
+
+                    b.ToTable("statistics_province_monthly", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Data.Entities.UnitSuccession", b =>
                 {
                     b.Property<long>("Id")

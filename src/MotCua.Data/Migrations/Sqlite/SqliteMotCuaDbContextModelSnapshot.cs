@@ -1540,6 +1540,140 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.ToTable("statistics_officer_daily", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Data.Entities.StatisticsProvinceMonth", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "MotCua.Data.Entities.StatisticsProvinceMonth.Counts#FigureCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Apologies")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Apologies");
+
+                            b1.Property<long>("Bucket0")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket0");
+
+                            b1.Property<long>("Bucket1")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket1");
+
+                            b1.Property<long>("Bucket2")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket2");
+
+                            b1.Property<long>("Bucket3")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket3");
+
+                            b1.Property<long>("Bucket4")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket4");
+
+                            b1.Property<long>("Bucket5")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket5");
+
+                            b1.Property<long>("Bucket6")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket6");
+
+                            b1.Property<long>("Bucket7")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket7");
+
+                            b1.Property<long>("Bucket8")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket8");
+
+                            b1.Property<long>("Bucket9")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Bucket9");
+
+                            b1.Property<long>("ProcessingMinutes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ProcessingMinutes");
+
+                            b1.Property<long>("Rated")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rated");
+
+                            b1.Property<long>("RatingSum")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RatingSum");
+
+                            b1.Property<long>("Received")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Received");
+
+                            b1.Property<long>("Rejections")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Rejections");
+
+                            b1.Property<long>("Resolved")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Resolved");
+
+                            b1.Property<long>("ResolvedLate")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolvedLate");
+
+                            b1.Property<long>("ResolvedOnTime")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolvedOnTime");
+
+                            b1.Property<long>("Score1")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score1");
+
+                            b1.Property<long>("Score2")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score2");
+
+                            b1.Property<long>("Score3")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score3");
+
+                            b1.Property<long>("Score4")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score4");
+
+                            b1.Property<long>("Score5")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Score5");
+
+                            b1.Property<long>("SupplementRequests")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SupplementRequests");
+
+                            b1.Property<long>("Withdrawals")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Withdrawals");
+                        });
+
+                    b.HasKey("ProvinceCode", "Day", "UnitCode", "ProcedureCode", "Channel");
+
+                    b.ToTable("statistics_province_monthly", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Data.Entities.UnitSuccession", b =>
                 {
                     b.Property<long>("Id")
