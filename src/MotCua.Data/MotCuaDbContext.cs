@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
@@ -9,7 +10,7 @@ namespace MotCua.Data;
 /// The one database of MotCua. Provider-specific subclasses (<see cref="SqliteMotCuaDbContext"/>,
 /// <see cref="PostgresMotCuaDbContext"/>) carry their own migration sets; code uses this type.
 /// </summary>
-public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
@@ -35,6 +36,11 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<RegisterImport> RegisterImports => Set<RegisterImport>();
     public DbSet<RegisterEntryDossier> RegisterEntryDossiers => Set<RegisterEntryDossier>();
     public DbSet<RegisterAuditEntry> RegisterAudit => Set<RegisterAuditEntry>();
+    /// <summary>
+    /// The ASP.NET Core data-protection key ring, shared by every app node (sign-in cookies and anti-forgery tokens made on
+    /// one node are read on another); each key's XML is encrypted with the personal-data key before it is stored.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>True on PostgreSQL; raw SQL that differs by provider checks it.</summary>
     public abstract bool IsPostgres { get; }
@@ -46,6 +52,7 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MotCuaDbContext).Assembly);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 
     /// <summary>The dossiers of one ID number, found by its keyed hash (the number itself is stored encrypted).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -98,6 +99,11 @@ public static class HostSetup
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
         });
+        // One data-protection key ring for every node, in the database (sign-in cookies and anti-forgery tokens made on one
+        // node are read on the others), each key encrypted with the personal-data key.
+        services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<MotCuaDbContext>();
+        services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+            o.XmlEncryptor = new MotCua.Data.Protection.KeyRingXmlEncryptor());
         services.AddAuthentication().AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
         {
             o.LoginPath = "/dang-nhap";
