@@ -9,6 +9,7 @@ using MotCua.Data;
 using MotCua.Data.Entities;
 using MotCua.Data.Seeding;
 using MotCua.Web.Accounts;
+using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
 using MotCua.Web.Catalog;
 using MotCua.Web.Demo;
@@ -39,6 +40,7 @@ public static class HostSetup
         services.AddScoped<ReceiveDossier>();
         services.AddScoped<ActOnDossier>();
         services.AddScoped<UploadDocument>();
+        services.AddScoped<DataAccessAudit>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadDocument.MaxFormRequestBytes);
         // The province administrator's use cases, shared by the admin pages and the API endpoints.
         services.AddScoped<MotCua.Web.Administration.AddProcedureVersion>();
@@ -180,6 +182,7 @@ public static class HostSetup
         api.MapIntegrationEndpoints();
         api.MapStatisticsEndpoints();
         api.MapRegisterEndpoints();
+        api.MapAuditEndpoints();
         app.MapPartnerSimulators();
         app.MapPageEndpoints();
         app.MapRazorComponents<MotCua.Web.Components.App>();
