@@ -71,6 +71,8 @@ public static class HostSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<MotCuaDbContext>()
             .AddSignInManager()
+            // TOTP (RFC 6238) two-factor for leaders and province administrators (Accounts/TwoFactor.cs).
+            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>();
 
         var key = TokenIssuer.LoadKey(config, builder.Environment);
