@@ -47,6 +47,7 @@ public static class HostSetup
         services.AddScoped<MotCua.Web.Administration.SaveCalendarYear>();
         services.AddScoped<MotCua.Web.Administration.ReceptionPointAdmin>();
         services.AddScoped<MotCua.Web.Administration.StaffAccounts>();
+        services.AddScoped<MotCua.Web.Administration.StaffAccountImport>();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Unreadable bodies throw, so the handler above answers them as validation problems.
@@ -170,6 +171,7 @@ public static class HostSetup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePasswordChangeGate();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -185,6 +187,7 @@ public static class HostSetup
         api.MapStatisticsEndpoints();
         api.MapRegisterEndpoints();
         api.MapAuditEndpoints();
+        MotCua.Web.Administration.AccountEndpoints.MapAccountEndpoints(api);
         app.MapPartnerSimulators();
         app.MapPageEndpoints();
         app.MapRazorComponents<MotCua.Web.Components.App>();

@@ -70,6 +70,8 @@ public abstract class EndpointAccessMatrixTests(MotCuaApp app) : ApiTestBase(app
         new("GET",  "/api/v1/integrations/outbox/",                    "/api/v1/integrations/outbox",               401, 403, 403, 403, 403, 403, 200, 403, 200),
         new("POST", "/api/v1/integrations/outbox/{id:long}/resend",    "/api/v1/integrations/outbox/{M}/resend",    401, 403, 403, 403, 403, 403, 409, 403, 404),
         new("POST", "/api/v1/integrations/outbox/{id:long}/cancel",    "/api/v1/integrations/outbox/0/cancel",      401, 403, 403, 403, 403, 403, 404, 403, 404),
+        new("POST", "/api/v1/auth/password",                           "/api/v1/auth/password",                     401, 400, 400, 400, 400, 400, 400, 400, 400),
+        new("POST", "/api/v1/accounts/imports",                        "/api/v1/accounts/imports#form",             401, 403, 403, 403, 403, 403, 400, 403, 400),
         new("GET",  "/api/v1/audit/data-access",                       "/api/v1/audit/data-access?dossier={D}",     401, 403, 403, 403, 403, 403, 200, 403, 200),
     ];
 
