@@ -15,7 +15,10 @@ public abstract class EnumerationLimitTests(MotCuaApp app) : ApiTestBase(app)
 {
     private static HttpRequestMessage Lookup(string code, string idNumber, string address, string? language = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/dossiers/{Uri.EscapeDataString(code)}?idNumber={idNumber}");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/public/dossiers/{Uri.EscapeDataString(code)}")
+        {
+            Content = JsonContent.Create(new { idNumber }),
+        };
         request.Headers.Add(ClientAddressFilter.Header, address);
         if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
         return request;
