@@ -122,7 +122,7 @@ foreach (var nodeCount in options.Nodes)
             scenarios.SubmitOnlineAsync, options.Concurrency);
         await Run("counterIntake", "POST /api/v1/dossiers by Thới Sơn's officer at the counter (one agency: one code counter row)",
             scenarios.CounterIntakeAsync, options.Concurrency);
-        await Run("tracking", $"GET /api/v1/public/dossiers/{{code}}?idNumber= of generated dossiers, open loop at {options.TrackingRate}/s",
+        await Run("tracking", $"POST /api/v1/public/dossiers/{{code}} {{idNumber}} of generated dossiers, open loop at {options.TrackingRate}/s",
             scenarios.TrackAsync, 256, options.TrackingRate);
         await Run("workQueue", "GET /cong-viec (the officer's work queue page, signed-in cookie) of Thới Sơn, the busiest commune",
             scenarios.WorkQueuePageAsync, options.QueueConcurrency);

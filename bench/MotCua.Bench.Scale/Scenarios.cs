@@ -74,7 +74,7 @@ public sealed partial class Scenarios : IAsyncDisposable
     public async Task<Attempt> TrackAsync(long i)
     {
         var (code, idNumber) = _tracked[(int)(i * 7919 % _tracked.Count)];
-        using var response = await NodeFor(i).Anonymous.GetAsync($"/api/v1/public/dossiers/{Uri.EscapeDataString(code)}?idNumber={idNumber}");
+        using var response = await NodeFor(i).Anonymous.PostAsJsonAsync($"/api/v1/public/dossiers/{Uri.EscapeDataString(code)}", new { idNumber });
         return await Expect(response, HttpStatusCode.OK);
     }
 

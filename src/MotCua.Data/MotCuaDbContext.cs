@@ -36,6 +36,7 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<RegisterImport> RegisterImports => Set<RegisterImport>();
     public DbSet<RegisterEntryDossier> RegisterEntryDossiers => Set<RegisterEntryDossier>();
     public DbSet<RegisterAuditEntry> RegisterAudit => Set<RegisterAuditEntry>();
+    public DbSet<DataAccessAuditEntry> DataAccessAudit => Set<DataAccessAuditEntry>();
     /// <summary>
     /// The ASP.NET Core data-protection key ring, shared by every app node (sign-in cookies and anti-forgery tokens made on
     /// one node are read on another); each key's XML is encrypted with the personal-data key before it is stored.

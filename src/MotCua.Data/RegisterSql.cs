@@ -7,6 +7,7 @@ namespace MotCua.Data;
 public static class RegisterSql
 {
     public const string FtsTable = "register_entries_fts";
+    public const string AuditTable = "register_audit";
 
     public static readonly string[] SqliteUp =
     [
@@ -16,14 +17,12 @@ public static class RegisterSql
         $"""CREATE TRIGGER register_entries_ai AFTER INSERT ON register_entries BEGIN INSERT INTO {FtsTable}(rowid, "NameFolded", "RelativesFolded") VALUES (new."Id", new."NameFolded", new."RelativesFolded"); END""",
         $"""CREATE TRIGGER register_entries_ad AFTER DELETE ON register_entries BEGIN INSERT INTO {FtsTable}({FtsTable}, rowid, "NameFolded", "RelativesFolded") VALUES ('delete', old."Id", old."NameFolded", old."RelativesFolded"); END""",
         $"""CREATE TRIGGER register_entries_au AFTER UPDATE ON register_entries BEGIN INSERT INTO {FtsTable}({FtsTable}, rowid, "NameFolded", "RelativesFolded") VALUES ('delete', old."Id", old."NameFolded", old."RelativesFolded"); INSERT INTO {FtsTable}(rowid, "NameFolded", "RelativesFolded") VALUES (new."Id", new."NameFolded", new."RelativesFolded"); END""",
-        """CREATE TRIGGER register_audit_no_update BEFORE UPDATE ON register_audit BEGIN SELECT RAISE(ABORT, 'register_audit is append-only'); END""",
-        """CREATE TRIGGER register_audit_no_delete BEFORE DELETE ON register_audit BEGIN SELECT RAISE(ABORT, 'register_audit is append-only'); END""",
+        .. AppendOnlySql.SqliteUp(AuditTable),
     ];
 
     public static readonly string[] SqliteDown =
     [
-        "DROP TRIGGER IF EXISTS register_audit_no_delete",
-        "DROP TRIGGER IF EXISTS register_audit_no_update",
+        .. AppendOnlySql.SqliteDown(AuditTable),
         "DROP TRIGGER IF EXISTS register_entries_au",
         "DROP TRIGGER IF EXISTS register_entries_ad",
         "DROP TRIGGER IF EXISTS register_entries_ai",
@@ -39,19 +38,12 @@ public static class RegisterSql
         """CREATE INDEX ix_register_entries_name_fts ON register_entries USING gin (to_tsvector('simple', "NameFolded"))""",
         """CREATE INDEX ix_register_entries_relatives_fts ON register_entries USING gin (to_tsvector('simple', "RelativesFolded"))""",
         """CREATE INDEX ix_register_pages_text_trgm ON register_pages USING gin ("OcrTextFolded" gin_trgm_ops)""",
-        """
-        CREATE FUNCTION register_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN RAISE EXCEPTION 'register_audit is append-only'; END $$
-        """,
-        """CREATE TRIGGER register_audit_no_change BEFORE UPDATE OR DELETE ON register_audit FOR EACH ROW EXECUTE FUNCTION register_audit_append_only()""",
-        """CREATE TRIGGER register_audit_no_truncate BEFORE TRUNCATE ON register_audit FOR EACH STATEMENT EXECUTE FUNCTION register_audit_append_only()""",
+        .. AppendOnlySql.PostgresUp(AuditTable),
     ];
 
     public static readonly string[] PostgresDown =
     [
-        "DROP TRIGGER IF EXISTS register_audit_no_truncate ON register_audit",
-        "DROP TRIGGER IF EXISTS register_audit_no_change ON register_audit",
-        "DROP FUNCTION IF EXISTS register_audit_append_only()",
+        .. AppendOnlySql.PostgresDown(AuditTable),
         "DROP INDEX IF EXISTS ix_register_pages_text_trgm",
         "DROP INDEX IF EXISTS ix_register_entries_relatives_fts",
         "DROP INDEX IF EXISTS ix_register_entries_name_fts",

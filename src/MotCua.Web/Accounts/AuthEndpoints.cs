@@ -6,7 +6,7 @@ namespace MotCua.Web.Accounts;
 
 public static class AuthEndpoints
 {
-    public sealed record LoginRequest(string? UserName, string? Password);
+    public sealed record LoginRequest(string? UserName, string? Password, string? Code = null);
     public sealed record LoginResponse(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
     public sealed record MeResponse(string UserName, string FullName, IReadOnlyList<string> Roles, string? UnitCode, string? ProvinceCode, int EidLevel);
 
@@ -16,7 +16,9 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/auth/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login)
-            .WithTags("Accounts").WithSummary("Exchange a user name and password for a bearer token.");
+            .WithTags("Accounts").WithSummary("Exchange a user name and password (and, for an enrolled leader or administrator, a TOTP code) for a bearer token.");
+        api.MapPost("/auth/password", ChangePasswordAsync).RequireAuthorization().WithTags("Accounts")
+            .WithSummary("Change the caller's password (required first after a one-time password); a new bearer token without the requirement.");
         api.MapGet("/me", MeAsync).RequireAuthorization().WithTags("Accounts").WithSummary("The signed-in account.");
     }
 
@@ -40,6 +42,45 @@ public static class AuthEndpoints
             return Results.Problem(statusCode: 401, title: problems.Text["Problem.Unauthorized"], detail: problems.Text["Auth.LockedOut"]);
         if (!result.Succeeded)
             return Results.Problem(statusCode: 401, title: problems.Text["Problem.Unauthorized"], detail: problems.Text["Auth.InvalidCredentials"]);
+        // Second factor of an enrolled leader or administrator: no token without a current code; a wrong code counts
+        // towards the lockout like a wrong password.
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            if (string.IsNullOrWhiteSpace(request.Code))
+                return Results.Problem(statusCode: 401, title: problems.Text["Problem.Unauthorized"], detail: problems.Text["Auth.TwoFactorRequired"],
+                    extensions: new Dictionary<string, object?> { ["twoFactorRequired"] = true });
+            if (!await TwoFactor.VerifyAsync(users, user, request.Code))
+            {
+                await users.AccessFailedAsync(user);
+                return Results.Problem(statusCode: 401, title: problems.Text["Problem.Unauthorized"],
+                    detail: problems.Text[await users.IsLockedOutAsync(user) ? "Auth.LockedOut" : "TwoFactor.CodeInvalid"],
+                    extensions: new Dictionary<string, object?> { ["twoFactorRequired"] = true });
+            }
+        }
+        var roles = await users.GetRolesAsync(user);
+        return Results.Ok(new LoginResponse(tokens.Issue(user, roles, await PasswordChange.IsRequiredAsync(users, user)), (int)tokens.Lifetime.TotalSeconds));
+    }
+
+    public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+    private static async Task<IResult> ChangePasswordAsync(ChangePasswordRequest request, HttpContext http, UserManager<AppUser> users,
+        TokenIssuer tokens, ProblemResults problems, MotCua.Web.Administration.StaffAccounts accounts)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrEmpty(request.CurrentPassword)) errors.Add("currentPassword", problems.Text["Validation.Required"]);
+        if (string.IsNullOrEmpty(request.NewPassword)) errors.Add("newPassword", problems.Text["Validation.Required"]);
+        else if (request.NewPassword == request.CurrentPassword) errors.Add("newPassword", problems.Text["Auth.PasswordSame"]);
+        if (errors.Any) return problems.Validation(errors);
+        var user = await users.FindByNameAsync(CurrentUser.From(http.User).UserName);
+        if (user is null) return Results.Unauthorized();
+        var result = await PasswordChange.ChangeAsync(users, user, request.CurrentPassword!, request.NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+                if (e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)) errors.Add("currentPassword", problems.Text["Auth.InvalidCredentials"]);
+                else accounts.AddPasswordError(errors, e, "newPassword");
+            return problems.Validation(errors);
+        }
         var roles = await users.GetRolesAsync(user);
         return Results.Ok(new LoginResponse(tokens.Issue(user, roles), (int)tokens.Lifetime.TotalSeconds));
     }

@@ -18,7 +18,7 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider time, Tim
     public SymmetricSecurityKey Key => key;
     public TimeSpan Lifetime => lifetime;
 
-    public string Issue(AppUser user, IEnumerable<string> roles)
+    public string Issue(AppUser user, IEnumerable<string> roles, bool mustChangePassword = false)
     {
         var claims = new List<Claim>
         {
@@ -30,6 +30,7 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider time, Tim
         if (user.UnitCode is not null) claims.Add(new(UnitClaim, user.UnitCode));
         if (user.ProvinceCode is not null) claims.Add(new(ProvinceClaim, user.ProvinceCode));
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (mustChangePassword) claims.Add(PasswordChange.Claim);
         var now = time.GetUtcNow();
         var token = new JwtSecurityToken(Issuer, Audience, claims, now.UtcDateTime, now.Add(lifetime).UtcDateTime,
             new SigningCredentials(key, SecurityAlgorithms.HmacSha256));

@@ -64,6 +64,34 @@ public sealed class StaffAccounts(MotCuaDbContext db, UserManager<AppUser> users
     public async Task<Outcome<AppUser>> CreateAsync(NewAccount request, CurrentUser by, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
+        var (user, role) = await ValidateAsync(request, by, errors, ct);
+        if (errors.Any) return Outcome<AppUser>.Invalid(errors);
+
+        // The account and its role are saved together or not at all.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var created = await users.CreateAsync(user, request.Password!);
+            if (created.Succeeded) created = await users.AddToRoleAsync(user, role!);
+            if (!created.Succeeded)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                foreach (var e in created.Errors) AddIdentityError(errors, e, user.UserName);
+                return Outcome<AppUser>.Invalid(errors);
+            }
+            await tx.CommitAsync(ct);
+            return Outcome<AppUser>.Ok(user, StatusCodes.Status201Created);
+        });
+    }
+
+    /// <summary>
+    /// The checks of a new account (also those of each row of a bulk creation, <see cref="StaffAccountImport"/>): the
+    /// account to create and its role, with errors keyed userName, fullName, role, unitCode, password.
+    /// </summary>
+    public async Task<(AppUser User, string? Role)> ValidateAsync(NewAccount request, CurrentUser by, ValidationErrors errors, CancellationToken ct = default)
+    {
         var province = by.ProvinceCode ?? "";
         var userName = request.UserName?.Trim() ?? "";
         var fullName = string.IsNullOrWhiteSpace(request.FullName) ? "" : MotCua.Core.Units.VietnameseText.Canonical(request.FullName);
@@ -84,25 +112,7 @@ public sealed class StaffAccounts(MotCuaDbContext db, UserManager<AppUser> users
             errors.Add("unitCode", Say("Accounts.AdminUnitIsProvince"));
         var user = new AppUser { UserName = userName, FullName = fullName, UnitCode = unitCode, ProvinceCode = province, EmailConfirmed = true };
         await CheckPasswordAsync(user, request.Password, errors);
-        if (errors.Any) return Outcome<AppUser>.Invalid(errors);
-
-        // The account and its role are saved together or not at all.
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var created = await users.CreateAsync(user, request.Password!);
-            if (created.Succeeded) created = await users.AddToRoleAsync(user, role!);
-            if (!created.Succeeded)
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                foreach (var e in created.Errors) AddIdentityError(errors, e, userName);
-                return Outcome<AppUser>.Invalid(errors);
-            }
-            await tx.CommitAsync(ct);
-            return Outcome<AppUser>.Ok(user, StatusCodes.Status201Created);
-        });
+        return (user, role);
     }
 
     /// <summary>Locks (until unlocked) or unlocks an account; locking also ends its open sessions at their next check.</summary>
@@ -151,6 +161,15 @@ public sealed class StaffAccounts(MotCuaDbContext db, UserManager<AppUser> users
             var result = await validator.ValidateAsync(users, user, password);
             foreach (var e in result.Errors) AddIdentityError(errors, e);
         }
+    }
+
+    /// <summary>An Identity error of a password change, on the given field (known ones in the user's language).</summary>
+    public void AddPasswordError(ValidationErrors errors, IdentityError e, string field)
+    {
+        var found = new ValidationErrors();
+        AddIdentityError(found, e);
+        foreach (var (key, messages) in found.ToDictionary())
+            foreach (var message in messages) errors.Add(key == "password" ? field : key, message);
     }
 
     /// <summary>Identity's messages are English only: the known ones are told in the user's language, on their field.</summary>

@@ -20,7 +20,9 @@ public static class DossierEndpoints
             .WithSummary("The content of an attached file, for whoever may see the dossier (citizens only their own).");
         group.MapGet("/{code}/receipt", DossierReceipt.HandleAsync).WithSummary("The printable receipt and appointment slip (HTML).");
 
-        api.MapGet("/public/dossiers/{code}", PublicTracking.HandleAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PublicTracking)
-            .WithTags("Public").WithSummary("Status and due date of a dossier by its code and the applicant's ID number; no personal data.");
+        // POST, so the applicant's ID number travels in the body and never in a URL (access logs, proxies, history).
+        api.MapPost("/public/dossiers/{code}", PublicTracking.LookupAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PublicTracking)
+            .DisableAntiforgery().WithTags("Public")
+            .WithSummary("Status and due date of a dossier by its code and the applicant's ID number (body {idNumber}); no personal data.");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Data;
 using MotCua.Web.Accounts;
+using MotCua.Web.Audit;
 using MotCua.Web.Infrastructure;
 using MotCua.Web.Reception;
 using MotCua.Web.Staff;
@@ -13,10 +14,12 @@ namespace MotCua.Web.Dossiers;
 /// </summary>
 public static class DossierReceipt
 {
-    public static async Task<IResult> HandleAsync(string code, HttpContext http, MotCuaDbContext db, ProblemResults problems, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(string code, HttpContext http, MotCuaDbContext db, ProblemResults problems,
+        DataAccessAudit audit, CancellationToken ct)
     {
         var data = await ReceiptContent.LoadAsync(db, code, CurrentUser.From(http.User), ct);
         if (data is null) return problems.NotFound("Dossiers.NotFound", code);
+        await audit.RecordDossierReadAsync(http, MotCua.Data.Entities.DataAccessKind.Receipt, data.Dossier.Code, data.Dossier.UnitCode, null, ct);
         return new RazorComponentResult<ReceiptDocument>(new { Data = data, TrackingUrl = StaffPages.TrackingUrl(http.Request, code) })
         {
             ContentType = "text/html; charset=utf-8",

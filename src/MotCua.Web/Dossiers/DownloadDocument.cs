@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using MotCua.Data;
+using MotCua.Data.Entities;
 using MotCua.Web.Accounts;
+using MotCua.Web.Audit;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Dossiers;
@@ -17,7 +19,7 @@ public static class DownloadDocument
     public static string PagePath(string code, long id) => $"/ho-so/{Uri.EscapeDataString(code)}/giay-to/{id}";
 
     public static async Task<IResult> HandleAsync(string code, long id, HttpContext http, MotCuaDbContext db, ProblemResults problems,
-        CancellationToken ct)
+        DataAccessAudit audit, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User);
         var file = await db.Dossiers.VisibleTo(db, user).Where(d => d.Code == code)
@@ -25,6 +27,8 @@ public static class DownloadDocument
             .Select(x => new { x.FileName, x.ContentType, x.Content!.Bytes })
             .SingleOrDefaultAsync(ct);
         if (file is null) return problems.NotFound("Documents.NotFound", id, code);
+        var unitCode = await db.Dossiers.Where(d => d.Code == code).Select(d => d.UnitCode).SingleAsync(ct);
+        await audit.RecordDossierReadAsync(http, DataAccessKind.Document, code, unitCode, id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = file.FileName }.ToString();
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";

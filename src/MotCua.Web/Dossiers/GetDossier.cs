@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Data;
+using MotCua.Data.Entities;
 using MotCua.Web.Accounts;
+using MotCua.Web.Audit;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Dossiers;
@@ -10,13 +12,14 @@ namespace MotCua.Web.Dossiers;
 public static class GetDossier
 {
     public static async Task<IResult> HandleAsync(string code, HttpContext http, MotCuaDbContext db, ReferenceDataCache reference,
-        TimeProvider time, ProblemResults problems, CancellationToken ct)
+        TimeProvider time, ProblemResults problems, DataAccessAudit audit, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User);
         var dossier = await db.Dossiers.VisibleTo(db, user).AsNoTracking().AsSplitQuery()
             .Include(d => d.Documents).Include(d => d.ApologySlips)
             .SingleOrDefaultAsync(d => d.Code == code, ct);
         if (dossier is null) return problems.NotFound("Dossiers.NotFound", code);
+        await audit.RecordDossierReadAsync(http, DataAccessKind.ViewDossier, dossier.Code, dossier.UnitCode, null, ct);
         return Results.Ok(await ToDtoAsync(dossier, user, db, reference, time.GetUtcNow(), ct));
     }
 

@@ -16,6 +16,13 @@ public static class PublicTracking
     public sealed record Response(string Code, string ProcedureCode, string ProcedureName, string Status, string StatusText,
         DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue, bool ClockStopped, DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt);
 
+    public sealed record LookupRequest(string? IdNumber);
+
+    /// <summary>The API: the ID number comes in the body, never in the URL.</summary>
+    public static Task<IResult> LookupAsync(string code, LookupRequest? request, MotCuaDbContext db, ReferenceDataCache reference,
+        TimeProvider time, ProblemResults problems, IStringLocalizer<Messages> t, CancellationToken ct) =>
+        HandleAsync(code, request?.IdNumber, db, reference, time, problems, t, ct);
+
     public static async Task<IResult> HandleAsync(string code, string? idNumber, MotCuaDbContext db, ReferenceDataCache reference, TimeProvider time,
         ProblemResults problems, IStringLocalizer<Messages> t, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
 using System.Globalization;
 using System.Text.Json;
@@ -10,6 +11,7 @@ using MotCua.Data;
 using MotCua.Data.Entities;
 using MotCua.Data.Seeding;
 using MotCua.Web.Accounts;
+using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
 using MotCua.Web.Catalog;
 using MotCua.Web.Demo;
@@ -41,12 +43,14 @@ public static class HostSetup
         services.AddScoped<ReceiveDossier>();
         services.AddScoped<ActOnDossier>();
         services.AddScoped<UploadDocument>();
+        services.AddScoped<DataAccessAudit>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadDocument.MaxFormRequestBytes);
         // The province administrator's use cases, shared by the admin pages and the API endpoints.
         services.AddScoped<MotCua.Web.Administration.AddProcedureVersion>();
         services.AddScoped<MotCua.Web.Administration.SaveCalendarYear>();
         services.AddScoped<MotCua.Web.Administration.ReceptionPointAdmin>();
         services.AddScoped<MotCua.Web.Administration.StaffAccounts>();
+        services.AddScoped<MotCua.Web.Administration.StaffAccountImport>();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Unreadable bodies throw, so the handler above answers them as validation problems.
@@ -71,6 +75,8 @@ public static class HostSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<MotCuaDbContext>()
             .AddSignInManager()
+            // TOTP (RFC 6238) two-factor for leaders and province administrators (Accounts/TwoFactor.cs).
+            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>();
 
         var key = TokenIssuer.LoadKey(config, builder.Environment);
@@ -151,6 +157,15 @@ public static class HostSetup
 
     public static WebApplication UseMotCua(this WebApplication app)
     {
+        // Behind nginx (docs/operations.md) the client's address and scheme come from the proxy's X-Forwarded-* headers, and
+        // are believed only from the proxies listed in Network:KnownProxies (the rate limits and the audit key on the address).
+        if (app.Configuration["Network:KnownProxies"] is { Length: > 0 } proxies)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in proxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Forms with files (online submission, counter intake, uploads) may be as large as the upload rules allow.
@@ -173,6 +188,7 @@ public static class HostSetup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePasswordChangeGate();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -187,6 +203,8 @@ public static class HostSetup
         api.MapIntegrationEndpoints();
         api.MapStatisticsEndpoints();
         api.MapRegisterEndpoints();
+        api.MapAuditEndpoints();
+        MotCua.Web.Administration.AccountEndpoints.MapAccountEndpoints(api);
         app.MapPartnerSimulators();
         app.MapPageEndpoints();
         app.MapRazorComponents<MotCua.Web.Components.App>();

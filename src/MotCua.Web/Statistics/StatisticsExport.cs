@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
 using MotCua.Web.Accounts;
+using MotCua.Web.Audit;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Statistics;
@@ -14,21 +15,27 @@ namespace MotCua.Web.Statistics;
 /// </summary>
 public static class StatisticsExport
 {
-    public static async Task<IResult> ExcelAsync(HttpContext http, GetFigures figures, ProblemResults problems, string? unit,
+    public static async Task<IResult> ExcelAsync(HttpContext http, GetFigures figures, ProblemResults problems, DataAccessAudit audit, string? unit,
         string? province, string? from, string? to, CancellationToken ct)
     {
         var outcome = await figures.ForUserAsync(CurrentUser.From(http.User), unit, province, from, to, "month", ct);
+        if (outcome.Succeeded) await RecordAsync(http, audit, "xlsx", outcome.Value!, ct);
         return outcome.ToResult(problems, f => Results.File(Workbook(f),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-tthc-{f.Code}-{f.From:yyyyMMdd}-{f.To:yyyyMMdd}.xlsx"));
     }
 
-    public static async Task<IResult> CsvAsync(HttpContext http, GetFigures figures, ProblemResults problems, string? unit,
+    public static async Task<IResult> CsvAsync(HttpContext http, GetFigures figures, ProblemResults problems, DataAccessAudit audit, string? unit,
         string? province, string? from, string? to, CancellationToken ct)
     {
         var outcome = await figures.ForUserAsync(CurrentUser.From(http.User), unit, province, from, to, "month", ct);
+        if (outcome.Succeeded) await RecordAsync(http, audit, "csv", outcome.Value!, ct);
         return outcome.ToResult(problems, f => Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(f))).ToArray(),
             "text/csv; charset=utf-8", $"statistics-{f.Code}-{f.From:yyyyMMdd}-{f.To:yyyyMMdd}.csv"));
     }
+
+    /// <summary>Every export is a line of the data-access audit: the file kind, the unit or province and the period.</summary>
+    private static Task RecordAsync(HttpContext http, DataAccessAudit audit, string kind, Figures f, CancellationToken ct) =>
+        audit.RecordExportAsync(http, f.Code, $"statistics {kind} {f.Code} {f.From:yyyy-MM-dd}..{f.To:yyyy-MM-dd}", ct);
 
     public static readonly string[] CsvColumns =
     [

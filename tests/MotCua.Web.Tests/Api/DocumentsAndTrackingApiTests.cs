@@ -116,7 +116,7 @@ public abstract class DocumentsAndTrackingApiTests(MotCuaApp app) : ApiTestBase(
     {
         var d = await ReceiveAsync(MaritalStatus);
         using var anonymous = await App.ClientAsync();
-        var response = await anonymous.GetAsync($"/api/v1/public/dossiers/{Code(d)}?idNumber=091095001234");
+        var response = await anonymous.PostAsJsonAsync($"/api/v1/public/dossiers/{Code(d)}", new { idNumber = "091095001234" });
         await ExpectAsync(response, HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync();
         var json = JsonNode.Parse(body)!.AsObject();
@@ -126,9 +126,11 @@ public abstract class DocumentsAndTrackingApiTests(MotCuaApp app) : ApiTestBase(
         Assert.DoesNotContain("Nguyễn", body);
         Assert.DoesNotContain("091095001234", body);
         Assert.DoesNotContain("0912345678", body);
-        await ProblemAsync(await anonymous.GetAsync($"/api/v1/public/dossiers/{Code(d)}?idNumber=091095009999"), HttpStatusCode.NotFound);
-        await ProblemAsync(await anonymous.GetAsync($"/api/v1/public/dossiers/{Code(d)}"), HttpStatusCode.NotFound);
-        await ProblemAsync(await anonymous.GetAsync("/api/v1/public/dossiers/000.00.01.H91-260101-9999?idNumber=091095001234"), HttpStatusCode.NotFound);
+        await ProblemAsync(await anonymous.PostAsJsonAsync($"/api/v1/public/dossiers/{Code(d)}", new { idNumber = "091095009999" }), HttpStatusCode.NotFound);
+        await ProblemAsync(await anonymous.PostAsJsonAsync($"/api/v1/public/dossiers/{Code(d)}", new { }), HttpStatusCode.NotFound);
+        await ProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/public/dossiers/000.00.01.H91-260101-9999", new { idNumber = "091095001234" }), HttpStatusCode.NotFound);
+        // The ID number is never taken from a URL: there is no GET form of the lookup.
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await anonymous.GetAsync($"/api/v1/public/dossiers/{Code(d)}?idNumber=091095001234")).StatusCode);
     }
 }
 

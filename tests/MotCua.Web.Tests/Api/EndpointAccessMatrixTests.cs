@@ -51,7 +51,7 @@ public abstract class EndpointAccessMatrixTests(MotCuaApp app) : ApiTestBase(app
         new("GET",  "/api/v1/dossiers/{code}/documents/{id:long}",     "/api/v1/dossiers/{D}/documents/{F}",        401, 404, 404, 200, 200, 200, 200, 404, 404),
         new("GET",  "/api/v1/dossiers/{code}/receipt",                 "/api/v1/dossiers/{D}/receipt",              401, 404, 404, 200, 200, 200, 200, 404, 404),
         new("GET",  "/api/v1/dossiers/{code}/legs",                    "/api/v1/dossiers/{D}/legs",                 401, 404, 404, 200, 200, 200, 200, 404, 404),
-        new("GET",  "/api/v1/public/dossiers/{code}",                  "/api/v1/public/dossiers/{D}?idNumber=091095001234", 200, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("POST", "/api/v1/public/dossiers/{code}",                  "/api/v1/public/dossiers/{D}",               404, 404, 404, 404, 404, 404, 404, 404, 404), // {} has no ID number
         new("GET",  "/api/v1/statistics/figures",                      "/api/v1/statistics/figures?unit=30502",     401, 403, 403, 200, 200, 200, 200, 403, 403),
         new("GET",  "/api/v1/statistics/ranking",                      "/api/v1/statistics/ranking?province=91",    401, 403, 403, 403, 403, 403, 200, 403, 403),
         new("GET",  "/api/v1/statistics/export.xlsx",                  "/api/v1/statistics/export.xlsx?unit=30502", 401, 403, 403, 200, 200, 200, 200, 403, 403),
@@ -70,6 +70,9 @@ public abstract class EndpointAccessMatrixTests(MotCuaApp app) : ApiTestBase(app
         new("GET",  "/api/v1/integrations/outbox/",                    "/api/v1/integrations/outbox",               401, 403, 403, 403, 403, 403, 200, 403, 200),
         new("POST", "/api/v1/integrations/outbox/{id:long}/resend",    "/api/v1/integrations/outbox/{M}/resend",    401, 403, 403, 403, 403, 403, 409, 403, 404),
         new("POST", "/api/v1/integrations/outbox/{id:long}/cancel",    "/api/v1/integrations/outbox/0/cancel",      401, 403, 403, 403, 403, 403, 404, 403, 404),
+        new("POST", "/api/v1/auth/password",                           "/api/v1/auth/password",                     401, 400, 400, 400, 400, 400, 400, 400, 400),
+        new("POST", "/api/v1/accounts/imports",                        "/api/v1/accounts/imports#form",             401, 403, 403, 403, 403, 403, 400, 403, 400),
+        new("GET",  "/api/v1/audit/data-access",                       "/api/v1/audit/data-access?dossier={D}",     401, 403, 403, 403, 403, 403, 200, 403, 200),
     ];
 
     private sealed record Row(string Method, string Route, string Url, params int[] Expected);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -72,6 +73,7 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>();
         });
     }
 
@@ -112,6 +114,26 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     private sealed record LoginResult(string AccessToken, int ExpiresIn);
+}
+
+/// <summary>
+/// The in-process test server has no network peer: requests get the client address 127.0.0.1, or the one named in the
+/// <see cref="Header"/> header, so per-address rules (rate limits, the audit's "from where") are exercised.
+/// </summary>
+public sealed class ClientAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use((Microsoft.AspNetCore.Http.HttpContext http, Func<Task> following) =>
+        {
+            http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(
+                http.Request.Headers.TryGetValue(Header, out var value) ? value.ToString() : "127.0.0.1");
+            return following();
+        });
+        next(app);
+    };
 }
 
 public sealed class SqliteApp : MotCuaApp

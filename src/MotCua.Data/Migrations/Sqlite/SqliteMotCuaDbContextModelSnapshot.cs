@@ -661,6 +661,61 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.ToTable("calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Data.Entities.DataAccessAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierCode", "At");
+
+                    b.HasIndex("ProvinceCode", "At");
+
+                    b.HasIndex("UserName", "At");
+
+                    b.ToTable("data_access_audit", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Data.Entities.DossierCodeCounter", b =>
                 {
                     b.Property<string>("AgencyCode")

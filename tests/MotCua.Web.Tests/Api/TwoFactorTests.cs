@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Data.Entities;
+using MotCua.Web.Tests.Infrastructure;
+
+namespace MotCua.Web.Tests.Api;
+
+/// <summary>
+/// TOTP two-factor for leaders and province administrators: enrolment on the page (key and QR code, confirmed by a
+/// code), then no page session and no API token without a current code. The codes are computed here with RFC 6238
+/// (HMAC-SHA1, 30-second steps, 6 digits) from the key the page shows, as an authenticator app would.
+/// </summary>
+public abstract class TwoFactorTests(MotCuaApp app) : ApiTestBase(app)
+{
+    private async Task<string> NewAccountAsync(string role, string? unit = ThoiSon)
+    {
+        var name = role.ToLowerInvariant()[..4] + "-" + Guid.NewGuid().ToString("N")[..8];
+        await App.EnsureUserAsync(name, role, unit, AnGiang);
+        return name;
+    }
+
+    private async Task<HttpResponseMessage> LoginAsync(string userName, string? code = null)
+    {
+        using var client = await App.ClientAsync();
+        return await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = MotCuaApp.Password, code });
+    }
+
+    private async Task<bool> EnabledAsync(string userName)
+    {
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.GetTwoFactorEnabledAsync((await users.FindByNameAsync(userName))!);
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, string field, string value)
+    {
+        var page = await client.GetStringAsync(path);
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = handler, ["__RequestVerificationToken"] = PageSession.Antiforgery(page), [field] = value,
+        }));
+    }
+
+    /// <summary>Enrols the account through the pages; returns the key the page showed.</summary>
+    private async Task<string> EnrolAsync(string userName)
+    {
+        using var client = PageSession.Anonymous(App);
+        var signIn = await PageSession.PostSignInAsync(client, userName, MotCuaApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/tai-khoan/hai-buoc", signIn.Headers.Location?.PathAndQuery);
+        var html = await client.GetStringAsync("/tai-khoan/hai-buoc");
+        Assert.Contains("src=\"data:image/png;base64,", html);
+        var key = System.Text.RegularExpressions.Regex.Match(html, "id=\"key\"[^>]*>([a-z2-7 ]+)</code>").Groups[1].Value.Replace(" ", "").ToUpperInvariant();
+        Assert.Equal(32, key.Length);
+
+        var wrong = await PostFormAsync(client, "/tai-khoan/hai-buoc", "enrol", "Code", WrongCode(key));
+        Assert.Contains("Mã xác thực không đúng", await wrong.Content.ReadAsStringAsync());
+        Assert.False(await EnabledAsync(userName));
+        var right = await PostFormAsync(client, "/tai-khoan/hai-buoc", "enrol", "Code", Totp(key));
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.True(await EnabledAsync(userName));
+        Assert.Contains("id=\"two-factor-on\"", await client.GetStringAsync("/tai-khoan/hai-buoc"));
+        return key;
+    }
+
+    [Fact]
+    public async Task An_enrolled_leader_gets_no_api_token_without_a_current_code()
+    {
+        var leader = await NewAccountAsync("Leader");
+        await ExpectAsync(await LoginAsync(leader), HttpStatusCode.OK); // not enrolled yet
+        var key = await EnrolAsync(leader);
+
+        var missing = await ProblemAsync(await LoginAsync(leader), HttpStatusCode.Unauthorized);
+        Assert.True(missing["twoFactorRequired"]!.GetValue<bool>());
+        Assert.Null(missing["accessToken"]);
+        var wrong = await ProblemAsync(await LoginAsync(leader, WrongCode(key)), HttpStatusCode.Unauthorized);
+        Assert.Contains("Mã xác thực không đúng", wrong["detail"]!.GetValue<string>());
+
+        var ok = await LoginAsync(leader, Totp(key));
+        await ExpectAsync(ok, HttpStatusCode.OK);
+        var token = (await ok.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        using var client = App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(leader, (await client.GetFromJsonAsync<JsonObject>("/api/v1/me"))!["userName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Wrong_codes_count_towards_the_lockout()
+    {
+        var admin = await NewAccountAsync("ProvinceAdmin", unit: AnGiang);
+        var key = await EnrolAsync(admin);
+        for (var i = 0; i < 4; i++) await ProblemAsync(await LoginAsync(admin, WrongCode(key)), HttpStatusCode.Unauthorized);
+        var locked = await ProblemAsync(await LoginAsync(admin, WrongCode(key)), HttpStatusCode.Unauthorized);
+        Assert.Contains("tạm khóa", locked["detail"]!.GetValue<string>());
+        await ProblemAsync(await LoginAsync(admin, Totp(key)), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_enrolled_leader_has_no_page_session_until_the_code_is_given()
+    {
+        var leader = await NewAccountAsync("Leader");
+        var key = await EnrolAsync(leader);
+
+        using var client = PageSession.Anonymous(App);
+        var signIn = await PageSession.PostSignInAsync(client, leader, MotCuaApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/dang-nhap/hai-buoc", signIn.Headers.Location?.PathAndQuery);
+        // The password alone gives no session.
+        using (var before = await client.GetAsync("/phe-duyet"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, before.StatusCode);
+            Assert.StartsWith("/dang-nhap", before.Headers.Location!.AbsolutePath);
+        }
+        var wrong = await PostFormAsync(client, "/dang-nhap/hai-buoc", "second-step", "Code", WrongCode(key));
+        Assert.Contains("Mã xác thực không đúng", await wrong.Content.ReadAsStringAsync());
+        var right = await PostFormAsync(client, "/dang-nhap/hai-buoc", "second-step", "Code", Totp(key));
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/phe-duyet", right.Headers.Location?.PathAndQuery);
+        using var after = await client.GetAsync("/phe-duyet");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Other_staff_are_not_asked_to_enrol()
+    {
+        var officer = await NewAccountAsync("Officer");
+        using var client = PageSession.Anonymous(App);
+        var signIn = await PageSession.PostSignInAsync(client, officer, MotCuaApp.Password);
+        Assert.Equal("/tiep-nhan", signIn.Headers.Location?.PathAndQuery);
+        using var enrol = await client.GetAsync("/tai-khoan/hai-buoc");
+        Assert.Equal(HttpStatusCode.Redirect, enrol.StatusCode);
+        Assert.StartsWith("/khong-co-quyen", enrol.Headers.Location!.AbsolutePath);
+    }
+
+    /// <summary>The current RFC 6238 code of a base32 key (what an authenticator app shows).</summary>
+    public static string Totp(string base32Key, DateTimeOffset? at = null)
+    {
+        var counter = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
+        var message = BitConverter.GetBytes(counter);
+        if (BitConverter.IsLittleEndian) Array.Reverse(message);
+        var hash = HMACSHA1.HashData(Base32(base32Key), message);
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A code that is not valid now nor in the steps around now.</summary>
+    private static string WrongCode(string key)
+    {
+        var valid = Enumerable.Range(-3, 7).Select(step => Totp(key, DateTimeOffset.UtcNow.AddSeconds(30 * step))).ToHashSet();
+        var candidate = 0;
+        while (valid.Contains(candidate.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))) candidate++;
+        return candidate.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in text.TrimEnd('='))
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c);
+            bits += 5;
+            if (bits < 8) continue;
+            bytes.Add((byte)(buffer >> (bits - 8)));
+            bits -= 8;
+            buffer &= (1 << bits) - 1;
+        }
+        return [.. bytes];
+    }
+}
+
+[Collection(SqliteCollection.Name)] public sealed class TwoFactorTests_Sqlite(SqliteApp app) : TwoFactorTests(app);
+[Collection(PostgresCollection.Name)] public sealed class TwoFactorTests_Postgres(PostgresApp app) : TwoFactorTests(app);
