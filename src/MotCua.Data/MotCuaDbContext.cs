@@ -34,6 +34,7 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<RegisterImport> RegisterImports => Set<RegisterImport>();
     public DbSet<RegisterEntryDossier> RegisterEntryDossiers => Set<RegisterEntryDossier>();
     public DbSet<RegisterAuditEntry> RegisterAudit => Set<RegisterAuditEntry>();
+    public DbSet<AssistedConsent> AssistedConsents => Set<AssistedConsent>();
 
     /// <summary>True on PostgreSQL; raw SQL that differs by provider checks it.</summary>
     public abstract bool IsPostgres { get; }

@@ -108,6 +108,8 @@ public static class HostSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         }));
+        services.AddEidSignIn(config, builder.Environment);
+        services.AddScoped<EidAccounts>();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents();
@@ -136,7 +138,8 @@ public static class HostSetup
             if (app.Environment.IsProduction())
                 throw new InvalidOperationException("MotCua:Demo:Enabled must not be on in Production.");
             var accounts = await ActivatorUtilities.CreateInstance<DemoSeeder>(sp).SeedAsync(app.Lifetime.ApplicationStopping);
-            app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintBanner(app.Urls, accounts));
+            var eid = app.Configuration.GetValue<bool>($"{EidDemoProvider.Section}:InProcess") ? app.Configuration[$"{EidDemoProvider.Section}:Urls"] : null;
+            app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintBanner(app.Urls, accounts, eidProvider: eid));
         }
         if (await ActivatorUtilities.CreateInstance<RebuildStatistics>(sp).IfMissingAsync(app.Lifetime.ApplicationStopping) is { } rebuilt)
             log.LogInformation("{Report}", rebuilt);
@@ -182,6 +185,7 @@ public static class HostSetup
         api.MapRegisterEndpoints();
         app.MapPartnerSimulators();
         app.MapPageEndpoints();
+        app.MapEidSignIn();
         app.MapRazorComponents<MotCua.Web.Components.App>();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         return app;
