@@ -39,6 +39,9 @@ public static class HostSetup
         services.AddScoped<ReceiveDossier>();
         services.AddScoped<ActOnDossier>();
         services.AddScoped<UploadDocument>();
+        services.AddScoped<AssistedConsents>();
+        // No SMS gateway is wired for Production yet: there, consent by phone code answers that SMS is not available.
+        if (!builder.Environment.IsProduction()) services.AddSingleton<ISmsSender, RecordingSmsSender>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadDocument.MaxFormRequestBytes);
         // The province administrator's use cases, shared by the admin pages and the API endpoints.
         services.AddScoped<MotCua.Web.Administration.AddProcedureVersion>();
@@ -180,6 +183,7 @@ public static class HostSetup
         api.MapProcedureEndpoints();
         api.MapCalendarEndpoints();
         api.MapDossierEndpoints();
+        api.MapConsentEndpoints();
         api.MapIntegrationEndpoints();
         api.MapStatisticsEndpoints();
         api.MapRegisterEndpoints();
