@@ -161,8 +161,11 @@ public abstract partial class EidSignInTests(EidApp app) : ApiTestBase(app)
     public async Task The_button_shows_and_needs_the_anti_forgery_token_and_a_forged_callback_signs_nobody_in()
     {
         using var browser = Browser();
-        var page = await (await browser.GetAsync("/dang-nhap")).Content.ReadAsStringAsync();
+        var signInPage = await browser.GetAsync("/dang-nhap");
+        var page = await signInPage.Content.ReadAsStringAsync();
         Assert.Contains("Đăng nhập bằng định danh điện tử", page);
+        // The button's post is redirected to the provider: the policy lets forms go there, and nowhere else.
+        Assert.Contains($"form-action 'self' {app.ProviderUrl};", signInPage.Headers.GetValues("Content-Security-Policy").Single());
         var noToken = await browser.PostAsync(EidSignIn.StartPath, new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
 
