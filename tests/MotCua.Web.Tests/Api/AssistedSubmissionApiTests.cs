@@ -92,6 +92,20 @@ public abstract partial class AssistedSubmissionApiTests(MotCuaApp app) : ApiTes
         using var volunteerPage = await SignedInPageAsync("volunteer");
         var mine = WebUtility.HtmlDecode(await volunteerPage.GetStringAsync($"/ho-so-cua-toi/{Code(dossier)}"));
         Assert.Contains("đồng ý bằng chữ ký", mine);
+
+        // The person follows it by public tracking (code and ID number): how they consented, and no one's name.
+        using var anonymous = await App.ClientAsync();
+        var tracked = await anonymous.GetAsync($"/api/v1/public/dossiers/{Code(dossier)}?idNumber={id}");
+        await ExpectAsync(tracked, HttpStatusCode.OK);
+        var trackedText = await tracked.Content.ReadAsStringAsync();
+        Assert.Equal("signature", (await tracked.Content.ReadFromJsonAsync<JsonObject>())!["assistedConsentMethod"]!.GetValue<string>());
+        Assert.DoesNotContain("Võ Thành Đạt", trackedText);
+        Assert.DoesNotContain("Lâm Thị Sáu", trackedText);
+        // A dossier submitted by the person themself says nothing of the kind.
+        var own = await ReceiveAsync(BirthRegistration, user: "citizen", channel: "online");
+        var ownTracked = (await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/public/dossiers/{Code(own)}?idNumber=091095001234"))!;
+        Assert.Null(ownTracked["assistedConsentMethod"]);
+        Assert.Null(own["assistance"]);
     }
 
     [Fact]
