@@ -189,6 +189,42 @@ public abstract partial class AssistedSubmissionApiTests(MotCuaApp app) : ApiTes
         Assert.Equal(["phone"], ErrorKeys(bad));
     }
 
+    [Fact]
+    public async Task On_the_consent_page_the_volunteer_sends_a_code_types_it_back_and_the_submission_page_opens_with_the_consent()
+    {
+        var id = NewId();
+        var phone = $"09150{Random.Shared.Next(0, 99999):00000}";
+        using var page = await SignedInPageAsync("volunteer");
+        var start = await page.GetStringAsync($"/nop-ho-so/{BirthRegistration}");
+        Assert.Contains($"/nop-ho-so/{BirthRegistration}/dong-y", start);
+        Assert.DoesNotContain("name=\"applicant.fullName\"", start);
+
+        var url = $"/nop-ho-so/{BirthRegistration}/dong-y";
+        var token = WebUtility.HtmlDecode(TokenInput().Match(await page.GetStringAsync(url)).Groups[1].Value);
+        var sent = await page.PostAsync(url, new FormUrlEncodedContent([
+            new("_handler", "consent"), new("__RequestVerificationToken", token), new("how", "code"),
+            new("personName", "Đỗ Thị Chín"), new("idNumber", id), new("phone", phone)]));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var sentHtml = WebUtility.HtmlDecode(await sent.Content.ReadAsStringAsync());
+        Assert.Contains("Đã gửi mã xác nhận đến điện thoại của Đỗ Thị Chín", sentHtml);
+        var consentId = ConsentInput().Match(sentHtml).Groups[1].Value;
+        var code = CodeIn(Sms().Last(m => m.Phone == phone).Text);
+
+        var wrong = await page.PostAsync(url, new FormUrlEncodedContent([
+            new("_handler", "verify"), new("__RequestVerificationToken", token), new("consentId", consentId), new("code", WrongCode(code))]));
+        Assert.Contains("Còn 4 lần thử", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+        var right = await page.PostAsync(url, new FormUrlEncodedContent([
+            new("_handler", "verify"), new("__RequestVerificationToken", token), new("consentId", consentId), new("code", code)]));
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        var location = right.Headers.Location!;
+        var target = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+        Assert.Equal($"/nop-ho-so/{BirthRegistration}?dong-y={consentId}", target);
+
+        var form = WebUtility.HtmlDecode(await page.GetStringAsync(target));
+        Assert.Contains("Đã có sự đồng ý của Đỗ Thị Chín bằng mã xác nhận qua điện thoại", form);
+        Assert.Contains($"value=\"{id}\"", form);
+    }
+
     private IReadOnlyList<RecordingSmsSender.Sent> Sms() => ((RecordingSmsSender)App.Services.GetRequiredService<ISmsSender>()).Messages;
 
     private static string CodeIn(string text) => SixDigits().Match(text).Value;
@@ -218,6 +254,9 @@ public abstract partial class AssistedSubmissionApiTests(MotCuaApp app) : ApiTes
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
+
+    [GeneratedRegex("name=\"consentId\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex ConsentInput();
 
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();
