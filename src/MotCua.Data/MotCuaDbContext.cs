@@ -42,6 +42,7 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     /// one node are read on another); each key's XML is encrypted with the personal-data key before it is stored.
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AssistedConsent> AssistedConsents => Set<AssistedConsent>();
 
     /// <summary>True on PostgreSQL; raw SQL that differs by provider checks it.</summary>
     public abstract bool IsPostgres { get; }

@@ -8,6 +8,13 @@ if (PartnerSimulatorHost.IsCommand(args))
     return 0;
 }
 
+if (MotCua.Web.Accounts.EidDemoProvider.IsCommand(args))
+{
+    await using var provider = MotCua.Web.Accounts.EidDemoProvider.Build(args[1..]);
+    await provider.RunAsync();
+    return 0;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMotCua();
 

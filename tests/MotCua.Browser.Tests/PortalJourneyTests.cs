@@ -352,11 +352,17 @@ public partial class PortalJourneyTests(BrowserApp app)
         SignIn(browser, "volunteer");
         browser.Open("/nop-ho-so/" + BirthRegistration);
         WaitForText(browser, "Bạn đang nộp thay cho người dân");
+        // No form before the person's consent is recorded.
+        Assert.Empty(browser.FindAll("form input:not([type=hidden]), form select"));
+        browser.Press("Ghi nhận sự đồng ý");
+        WaitForText(browser, "Cách 1: chữ ký");
         browser.Fill("Họ, chữ đệm và tên", "Lâm Thị Sáu");
+        browser.Fill("Số định danh cá nhân (CCCD)", IdNumber);
+        browser.Field("Ảnh chữ ký").SendKeys(Files.PngOnDisk());
+        browser.Press("Lưu chữ ký và tiếp tục");
+        WaitForText(browser, "Đã có sự đồng ý của Lâm Thị Sáu bằng chữ ký");
+        Assert.Equal("Lâm Thị Sáu", browser.Field("Họ, chữ đệm và tên").GetAttribute("value"));
         FillBirthRegistration(browser, "Lâm Gia Huy");
-        browser.Press("Tiếp tục");
-        WaitForText(browser, "Cần xác nhận người có hồ sơ đã đồng ý");
-        browser.Find("#f-consent").Click();
         browser.Press("Tiếp tục");
         WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
         browser.Press("Nộp hồ sơ");
@@ -364,6 +370,43 @@ public partial class PortalJourneyTests(BrowserApp app)
         var code = browser.Text("#dossier-code");
         browser.Open("/ho-so-cua-toi");
         Assert.Contains("Lâm Thị Sáu", browser.FindAll("#my-dossiers tbody tr").Single(r => r.Text.Contains(code)).Text);
+        browser.Open("/ho-so-cua-toi/" + code);
+        WaitForText(browser, "Lâm Thị Sáu đồng ý bằng chữ ký");
+    }
+
+    [Fact]
+    public void A_citizen_signs_in_with_e_id_at_level_1_is_told_where_to_go_and_at_level_2_may_submit()
+    {
+        using var browser = app.OpenBrowser(360, 780);
+        SignInWithEid(browser, "Lê Thị Dung", level: 1);
+        browser.Open("/nop-ho-so/" + BirthRegistration);
+        WaitForText(browser, "Nộp trực tiếp tại Bộ phận Một cửa");
+        Assert.Contains("Nhờ tình nguyện viên tổ công nghệ số cộng đồng", browser.PageText);
+        Assert.Contains("Giấy chứng sinh", browser.Text("#eid-too-low"));
+        Assert.Empty(browser.FindAll("form input:not([type=hidden]), form select"));
+        AssertFitsTheScreen(browser);
+        Shot(browser, "eid-level1-submit-360");
+        browser.Driver.Manage().Cookies.DeleteAllCookies();
+
+        SignInWithEid(browser, "Lê Thị Dung", level: 2);
+        browser.Open("/nop-ho-so/" + BirthRegistration);
+        WaitForStep(browser, "1. Điền thông tin");
+        Assert.Equal("Lê Thị Dung", browser.Field("Họ, chữ đệm và tên").GetAttribute("value"));
+        // The ID number the e-ID vouched for is filled in too.
+        Assert.Equal("087195005566", browser.Field("Số định danh cá nhân (CCCD)").GetAttribute("value"));
+    }
+
+    /// <summary>The e-ID button of the sign-in page, the demo provider's page (a person, a level), and back signed in.</summary>
+    private static void SignInWithEid(Infrastructure.Browser browser, string person, int level)
+    {
+        browser.Open("/dang-nhap");
+        browser.Press("Đăng nhập bằng định danh điện tử");
+        WaitForText(browser, "Nhà cung cấp định danh điện tử (bản thử)");
+        browser.Driver.FindElements(By.CssSelector("input[name=person]")).Single(r => r.FindElement(By.XPath("..")).Text.Contains(person)).Click();
+        browser.Driver.FindElement(By.CssSelector($"input[name=level][value='{level}']")).Click();
+        browser.Press("Đăng nhập");
+        browser.Wait().Until(d => d.Url.Contains("/ho-so-cua-toi", StringComparison.Ordinal));
+        Assert.NotNull(browser.Driver.Manage().Cookies.GetCookieNamed("motcua.auth"));
     }
 
     // ---- helpers ----

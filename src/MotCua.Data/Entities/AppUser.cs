@@ -12,4 +12,9 @@ public class AppUser : IdentityUser
     public string? ProvinceCode { get; set; }
     /// <summary>E-ID assurance level (Decree 69/2024): 0 none, 1 or 2.</summary>
     public int EidLevel { get; set; }
+    /// <summary>
+    /// The citizen's ID number as the e-ID provider vouched for it at sign-in (null for local accounts); stored encrypted
+    /// like every other ID number.
+    /// </summary>
+    public string? IdNumber { get; set; }
 }

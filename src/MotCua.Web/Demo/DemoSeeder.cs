@@ -145,7 +145,7 @@ public sealed class DemoSeeder(MotCuaDbContext db, UserManager<AppUser> users, R
         }
     }
 
-    public static void PrintBanner(ICollection<string> urls, IReadOnlyList<DemoAccount> accounts, string? password = null)
+    public static void PrintBanner(ICollection<string> urls, IReadOnlyList<DemoAccount> accounts, string? password = null, string? eidProvider = null)
     {
         var w = Console.Out;
         w.WriteLine();
@@ -153,6 +153,8 @@ public sealed class DemoSeeder(MotCuaDbContext db, UserManager<AppUser> users, R
         foreach (var url in urls) w.WriteLine($"  Address: {url}   API: {url.TrimEnd('/')}/api/v1   OpenAPI: {url.TrimEnd('/')}/openapi/v1.json");
         w.WriteLine("  Demo accounts (password from MotCua__Seed__DemoPassword, default " + DefaultPassword + "):");
         foreach (var a in accounts) w.WriteLine($"    {a.UserName,-11} {a.Role,-14} {a.UnitName} ({a.UnitCode})");
+        if (eidProvider is not null)
+            w.WriteLine($"  e-ID demo provider (OpenID Connect): {eidProvider} — the \"Đăng nhập bằng định danh điện tử\" button of the sign-in page; pick a demo person and level 1 or 2.");
         w.WriteLine();
     }
 }

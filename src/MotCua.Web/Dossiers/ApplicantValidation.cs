@@ -12,6 +12,12 @@ public static partial class ApplicantValidation
     [GeneratedRegex(@"^(\+84|0)(3|5|7|8|9|2)\d{8}$")]
     private static partial Regex VietnamPhone();
 
+    /// <summary>A Vietnamese phone number (spaces and dots allowed), as the applicant block accepts it.</summary>
+    public static bool IsPhone(string? phone) =>
+        !string.IsNullOrEmpty(phone) && VietnamPhone().IsMatch(NormalizePhone(phone));
+
+    public static string NormalizePhone(string phone) => phone.Replace(" ", "").Replace(".", "").Trim();
+
     public static Applicant? Validate(ApplicantDto? dto, ValidationErrors errors, IStringLocalizer t, DateOnly today)
     {
         if (dto is null)

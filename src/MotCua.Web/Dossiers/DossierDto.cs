@@ -20,7 +20,7 @@ public sealed record DossierDto(
     bool Overdue, bool ClockStopped, int SupplementCount, DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt, string? Assignee,
     string? TransferredTo, int Version, ApplicantDto Applicant, JsonElement FormData, string ReceivedBy, string? OwnerUserName,
     IReadOnlyList<DossierDocumentDto> Documents, IReadOnlyList<string> MissingDocuments, IReadOnlyList<ApologySlipDto> ApologySlips,
-    IReadOnlyList<string> AvailableActions, IReadOnlyList<string> PapersChecked)
+    IReadOnlyList<string> AvailableActions, IReadOnlyList<string> PapersChecked, AssistanceDto? Assistance = null)
 {
     public static DossierDto From(Dossier d, int procedureVersion, DateTimeOffset now, IReadOnlyList<string> missingDocuments,
         IEnumerable<DossierAction> availableActions) => new(
@@ -36,6 +36,9 @@ public sealed record DossierDto(
         d.ApologySlips.OrderBy(a => a.IssuedAt).Select(a => new ApologySlipDto(a.IssuedAt.ToVietnam(), a.IssuedBy, a.Reason, a.PreviousDueAt.ToVietnam(), a.NewDueAt.ToVietnam())).ToList(),
         availableActions.Select(a => JsonNamingPolicy.CamelCase.ConvertName(a.ToString())).ToList(), d.PapersChecked);
 }
+
+/// <summary>Who helped submit a dossier online, and how the person consented ("signature" or "phoneCode").</summary>
+public sealed record AssistanceDto(string Volunteer, string VolunteerName, string PersonName, string ConsentMethod, DateTimeOffset ConsentGivenAt);
 
 /// <summary>A line of a dossier list (no documents, no form data).</summary>
 public sealed record DossierListItem(string Code, string ProcedureCode, string UnitCode, string Channel, string Status,

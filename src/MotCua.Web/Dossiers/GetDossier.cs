@@ -32,6 +32,17 @@ public static class GetDossier
             ? DossierTransitionRules.Available(dossier.Status, user.Actor)
                 .Where(a => a != DossierAction.Apologize || dossier.IsOverdueAt(now))
             : [];
-        return DossierDto.From(dossier, version.VersionNo, now, missing, actions);
+        return DossierDto.From(dossier, version.VersionNo, now, missing, actions) with { Assistance = await AssistanceOfAsync(db, dossier.Code, ct) };
+    }
+
+    /// <summary>The volunteer and the consent of an assisted online submission; null for any other dossier.</summary>
+    internal static async Task<AssistanceDto?> AssistanceOfAsync(MotCuaDbContext db, string code, CancellationToken ct)
+    {
+        var consent = await db.AssistedConsents.AsNoTracking().Where(c => c.DossierCode == code)
+            .Select(c => new { c.VolunteerUserName, c.PersonName, c.Method, c.GivenAt }).SingleOrDefaultAsync(ct);
+        if (consent?.GivenAt is null) return null;
+        var volunteerName = await db.Users.Where(u => u.UserName == consent.VolunteerUserName).Select(u => u.FullName).SingleOrDefaultAsync(ct);
+        return new AssistanceDto(consent.VolunteerUserName, volunteerName ?? consent.VolunteerUserName, consent.PersonName,
+            AssistedConsents.MethodName(consent.Method), consent.GivenAt.Value.ToVietnam());
     }
 }

@@ -14,7 +14,8 @@ namespace MotCua.Web.Dossiers;
 public static class PublicTracking
 {
     public sealed record Response(string Code, string ProcedureCode, string ProcedureName, string Status, string StatusText,
-        DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue, bool ClockStopped, DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt);
+        DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue, bool ClockStopped, DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt,
+        string? AssistedConsentMethod = null, DateTimeOffset? AssistedConsentGivenAt = null);
 
     public sealed record LookupRequest(string? IdNumber);
 
@@ -37,8 +38,10 @@ public static class PublicTracking
         var name = (await reference.VersionAsync(db, d.ProcedureVersionId, ct)).Version.Name;
         var now = time.GetUtcNow();
         var overdue = d.CompletedAt == null && d.ClockStoppedAt == null && !DossierTransitionRules.IsFinal(d.Status) && now > d.DueAt;
+        // Submitted by a volunteer: how the person consented and when (no names: the answer carries no personal data).
+        var assistance = await GetDossier.AssistanceOfAsync(db, d.Code, ct);
         return Results.Ok(new Response(d.Code, d.ProcedureCode, name, JsonNamingPolicy.CamelCase.ConvertName(d.Status.ToString()),
             t["Status." + d.Status], d.ReceivedAt.ToVietnam(), d.DueAt.ToVietnam(), overdue, d.ClockStoppedAt is not null,
-            d.CompletedAt.ToVietnam(), d.ReturnedAt.ToVietnam()));
+            d.CompletedAt.ToVietnam(), d.ReturnedAt.ToVietnam(), assistance?.ConsentMethod, assistance?.ConsentGivenAt));
     }
 }

@@ -17,11 +17,13 @@ namespace MotCua.Web.Dossiers;
 /// The code, the dossier and its first history line are saved in one transaction.
 /// </summary>
 public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendars, ReferenceDataCache reference, TimeProvider time,
-    ProblemResults problems, IEnumerable<IDossierChangeObserver> observers, ILogger<ReceiveDossier> log)
+    ProblemResults problems, IEnumerable<IDossierChangeObserver> observers, AssistedConsents consents, ILogger<ReceiveDossier> log)
 {
     /// <param name="PapersChecked">At the counter (not online): the required-document codes whose papers were checked as received.</param>
+    /// <param name="ConsentId">A volunteer's online submission: the consent the person gave (<see cref="AssistedConsents"/>).</param>
     public sealed record Request(string? ProcedureCode, string? UnitCode, string? ReceptionPointCode, string? Channel,
-        DateTimeOffset? ReceivedAt, ApplicantDto? Applicant, JsonElement? FormData, IReadOnlyList<string>? PapersChecked = null);
+        DateTimeOffset? ReceivedAt, ApplicantDto? Applicant, JsonElement? FormData, IReadOnlyList<string>? PapersChecked = null,
+        Guid? ConsentId = null);
 
     /// <summary>How far back a back-entry may go.</summary>
     public static readonly TimeSpan BackEntryLimit = TimeSpan.FromDays(90);
@@ -112,6 +114,10 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
 
         var applicant = ApplicantValidation.Validate(request.Applicant, errors, t, receivedAt.LocalDate());
         var formDataJson = definition is null ? "{}" : FormDataValidation.Validate(definition, request.FormData, errors, t);
+        // A volunteer submits for someone else: only with that person's recorded consent.
+        var assisted = channel == IntakeChannel.Online && user.Is(Roles.Volunteer) && !user.Is(Roles.Citizen);
+        var consent = assisted ? await consents.CheckForIntakeAsync(user, request.ConsentId, request.Applicant?.IdNumber, errors, ct) : null;
+        if (!assisted && request.ConsentId is not null) errors.Add("consentId", t["Consent.OnlyVolunteer"]);
         if (errors.Any) return Outcome<Dossier>.Invalid(errors);
 
         var receivingUnit = await reference.CurrentUnitAsync(db, receivingUnitCode!, ct)
@@ -135,12 +141,18 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
                 db.Dossiers.Add(dossier);
                 foreach (var observer in observers) observer.Received(db, dossier, definition);
                 await db.SaveChangesAsync(ct);
+                if (consent is not null && !await AssistedConsents.UseAsync(db, consent.Id, code, ct))
+                    throw new ConsentTakenException();
                 await tx.CommitAsync(ct);
             });
         }
         catch (DossierRuleException ex)
         {
             return problems.Refused<Dossier>(ex);
+        }
+        catch (ConsentTakenException)
+        {
+            return problems.Fail<Dossier>(StatusCodes.Status409Conflict, "Consent.AlreadyUsed");
         }
         log.LogInformation("Dossier {Code} received by {User} via {Channel} for unit {Unit}", dossier!.Code, user.UserName, channel, unit!.Code);
         return Outcome<Dossier>.Ok(dossier, StatusCodes.Status201Created);
@@ -159,3 +171,6 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
         _ => user.Is(Roles.Officer) || user.Is(Roles.Leader),
     };
 }
+
+/// <summary>Another submission used the consent between the check and the save: the transaction is rolled back.</summary>
+internal sealed class ConsentTakenException : Exception;

@@ -44,6 +44,9 @@ public static class HostSetup
         services.AddScoped<ActOnDossier>();
         services.AddScoped<UploadDocument>();
         services.AddScoped<DataAccessAudit>();
+        services.AddScoped<AssistedConsents>();
+        // No SMS gateway is wired for Production yet: there, consent by phone code answers that SMS is not available.
+        if (!builder.Environment.IsProduction()) services.AddSingleton<ISmsSender, RecordingSmsSender>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadDocument.MaxFormRequestBytes);
         // The province administrator's use cases, shared by the admin pages and the API endpoints.
         services.AddScoped<MotCua.Web.Administration.AddProcedureVersion>();
@@ -121,6 +124,8 @@ public static class HostSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         }));
+        services.AddEidSignIn(config, builder.Environment);
+        services.AddScoped<EidAccounts>();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents();
@@ -149,7 +154,8 @@ public static class HostSetup
             if (app.Environment.IsProduction())
                 throw new InvalidOperationException("MotCua:Demo:Enabled must not be on in Production.");
             var accounts = await ActivatorUtilities.CreateInstance<DemoSeeder>(sp).SeedAsync(app.Lifetime.ApplicationStopping);
-            app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintBanner(app.Urls, accounts));
+            var eid = app.Configuration.GetValue<bool>($"{EidDemoProvider.Section}:InProcess") ? app.Configuration[$"{EidDemoProvider.Section}:Urls"] : null;
+            app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintBanner(app.Urls, accounts, eidProvider: eid));
         }
         if (await ActivatorUtilities.CreateInstance<RebuildStatistics>(sp).IfMissingAsync(app.Lifetime.ApplicationStopping) is { } rebuilt)
             log.LogInformation("{Report}", rebuilt);
@@ -200,6 +206,7 @@ public static class HostSetup
         api.MapProcedureEndpoints();
         api.MapCalendarEndpoints();
         api.MapDossierEndpoints();
+        api.MapConsentEndpoints();
         api.MapIntegrationEndpoints();
         api.MapStatisticsEndpoints();
         api.MapRegisterEndpoints();
@@ -207,6 +214,7 @@ public static class HostSetup
         MotCua.Web.Administration.AccountEndpoints.MapAccountEndpoints(api);
         app.MapPartnerSimulators();
         app.MapPageEndpoints();
+        app.MapEidSignIn();
         app.MapRazorComponents<MotCua.Web.Components.App>();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         return app;

@@ -104,12 +104,19 @@ public static class Files
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
     /// <summary>A small PDF file on disk (in a folder of its own, so the name is what the user sees).</summary>
-    public static string PdfOnDisk(string name = "giay-chung-sinh.pdf")
+    public static string PdfOnDisk(string name = "giay-chung-sinh.pdf") => OnDisk(name, Pdf);
+
+    /// <summary>A PNG (its signature and header: the app checks the content's type, not the picture).</summary>
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0];
+
+    public static string PngOnDisk(string name = "chu-ky.png") => OnDisk(name, Png);
+
+    private static string OnDisk(string name, byte[] content)
     {
         var dir = Path.Combine(Path.GetTempPath(), $"motcua-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, name);
-        File.WriteAllBytes(path, Pdf);
+        File.WriteAllBytes(path, content);
         return path;
     }
 }

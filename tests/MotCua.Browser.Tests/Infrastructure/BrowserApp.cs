@@ -23,13 +23,21 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
-    public Task InitializeAsync()
+    /// <summary>The local OpenIddict e-ID provider the sign-in page's e-ID button goes to (a host of its own, loopback port).</summary>
+    private Microsoft.AspNetCore.Builder.WebApplication? _eidProvider;
+    public string EidProviderUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
     {
+        _eidProvider = MotCua.Web.Accounts.EidDemoProvider.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await _eidProvider.StartAsync();
+        EidProviderUrl = _eidProvider.Urls.First();
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
-        return Task.CompletedTask;
+        // The app's port is known only now: let the provider send the browser back to it.
+        await MotCua.Web.Accounts.EidDemoProvider.AllowRedirectUriAsync(_eidProvider, "motcua", new Uri(BaseUrl + MotCua.Web.Accounts.EidSignIn.CallbackPath));
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
@@ -43,6 +51,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             _idle.Clear();
         }
         await base.DisposeAsync();
+        if (_eidProvider is not null) await _eidProvider.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
             try { File.Delete(f); } catch (IOException) { }
@@ -60,6 +69,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicTrackingPerMinute", "100000");
+        builder.UseSetting("Authentication:Oidc:Authority", EidProviderUrl + "/");
+        builder.UseSetting("Authentication:Oidc:ClientId", "motcua");
+        builder.UseSetting("Authentication:Oidc:ClientSecret", "motcua-eid-demo-secret");
+        builder.UseSetting("Authentication:Oidc:RequireHttpsMetadata", "false");
         // A line per request on the console costs the journeys time on a busy CI machine; warnings and errors still show.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

@@ -52,6 +52,9 @@ public abstract class EndpointAccessMatrixTests(MotCuaApp app) : ApiTestBase(app
         new("GET",  "/api/v1/dossiers/{code}/receipt",                 "/api/v1/dossiers/{D}/receipt",              401, 404, 404, 200, 200, 200, 200, 404, 404),
         new("GET",  "/api/v1/dossiers/{code}/legs",                    "/api/v1/dossiers/{D}/legs",                 401, 404, 404, 200, 200, 200, 200, 404, 404),
         new("POST", "/api/v1/public/dossiers/{code}",                  "/api/v1/public/dossiers/{D}",               404, 404, 404, 404, 404, 404, 404, 404, 404), // {} has no ID number
+        new("POST", "/api/v1/consents/code",                           "/api/v1/consents/code",                     401, 403, 400, 403, 403, 403, 403, 403, 403),
+        new("POST", "/api/v1/consents/{id:guid}/code",                 "/api/v1/consents/00000000-0000-0000-0000-000000000001/code", 401, 403, 404, 403, 403, 403, 403, 403, 403),
+        new("POST", "/api/v1/consents/signature",                      "/api/v1/consents/signature#form",           401, 403, 400, 403, 403, 403, 403, 403, 403),
         new("GET",  "/api/v1/statistics/figures",                      "/api/v1/statistics/figures?unit=30502",     401, 403, 403, 200, 200, 200, 200, 403, 403),
         new("GET",  "/api/v1/statistics/ranking",                      "/api/v1/statistics/ranking?province=91",    401, 403, 403, 403, 403, 403, 200, 403, 403),
         new("GET",  "/api/v1/statistics/export.xlsx",                  "/api/v1/statistics/export.xlsx?unit=30502", 401, 403, 403, 200, 200, 200, 200, 403, 403),
