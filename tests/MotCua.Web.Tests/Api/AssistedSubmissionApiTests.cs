@@ -95,7 +95,7 @@ public abstract partial class AssistedSubmissionApiTests(MotCuaApp app) : ApiTes
 
         // The person follows it by public tracking (code and ID number): how they consented, and no one's name.
         using var anonymous = await App.ClientAsync();
-        var tracked = await anonymous.GetAsync($"/api/v1/public/dossiers/{Code(dossier)}?idNumber={id}");
+        var tracked = await anonymous.PostAsJsonAsync($"/api/v1/public/dossiers/{Code(dossier)}", new { idNumber = id });
         await ExpectAsync(tracked, HttpStatusCode.OK);
         var trackedText = await tracked.Content.ReadAsStringAsync();
         Assert.Equal("signature", (await tracked.Content.ReadFromJsonAsync<JsonObject>())!["assistedConsentMethod"]!.GetValue<string>());
@@ -103,7 +103,9 @@ public abstract partial class AssistedSubmissionApiTests(MotCuaApp app) : ApiTes
         Assert.DoesNotContain("Lâm Thị Sáu", trackedText);
         // A dossier submitted by the person themself says nothing of the kind.
         var own = await ReceiveAsync(BirthRegistration, user: "citizen", channel: "online");
-        var ownTracked = (await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/public/dossiers/{Code(own)}?idNumber=091095001234"))!;
+        var ownResponse = await anonymous.PostAsJsonAsync($"/api/v1/public/dossiers/{Code(own)}", new { idNumber = "091095001234" });
+        await ExpectAsync(ownResponse, HttpStatusCode.OK);
+        var ownTracked = (await ownResponse.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Null(ownTracked["assistedConsentMethod"]);
         Assert.Null(own["assistance"]);
     }
