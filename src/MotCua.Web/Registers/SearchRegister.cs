@@ -13,7 +13,8 @@ namespace MotCua.Web.Registers;
 /// Search of the old civil-status books for staff. Name and parents' names match accent- and case-insensitively, every
 /// word typed as a word (the last also as the start of one) (SQLite FTS5, PostgreSQL GIN over tsvector 'simple' on the folded columns); results
 /// rank the exact full name with the same accents first, then the exact name without accents, then names that start
-/// with the query, then the other matches. A unit means its books and those of every unit merged into it. Every search
+/// with the query, then the other matches; a parent's name selects first the entries whose father, mother or spouse has
+/// exactly that name, then those holding its words (see <see cref="ParentStages"/>). A unit means its books and those of every unit merged into it. Every search
 /// is audited.
 /// </summary>
 public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage, TimeProvider time, IStringLocalizer<RegisterText> text)
@@ -66,19 +67,22 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
 
         var entries = scope.Apply(db.RegisterEntries.AsNoTracking());
         if (unitCodes is not null) entries = entries.Where(e => unitCodes.Contains(e.BookUnitCode));
-        if (parentTokens.Count > 0) entries = MatchWords(entries, "RelativesFolded", parentTokens);
         if (kind is { } kk) entries = entries.Where(e => e.Kind == kk);
         if (request.BirthYear is { } by) entries = entries.Where(e => e.BirthYear == by);
         if (request.DateOfBirth is { } dob) entries = entries.Where(e => e.DateOfBirth == dob);
         if (request.Year is { } year) entries = entries.Where(e => e.Year == year);
 
         var need = request.Page * request.PageSize + 1;
-        List<(long Id, RegisterMatch Match)> ranked;
-        if (nameTokens.Count == 0)
-            ranked = (await entries.OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need).ToListAsync(ct))
-                .Select(id => (id, RegisterMatch.None)).ToList();
-        else
-            ranked = await RankByNameAsync(entries, nameTokens, request.Q!, need, scope, ct);
+        var ranked = new List<(long Id, RegisterMatch Match)>();
+        foreach (var stage in ParentStages(entries, parentTokens))
+        {
+            if (ranked.Count >= need) break;
+            if (nameTokens.Count == 0)
+                ranked.AddRange((await stage.OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need - ranked.Count).ToListAsync(ct))
+                    .Select(id => (id, RegisterMatch.None)));
+            else
+                ranked.AddRange(await RankByNameAsync(stage, nameTokens, request.Q!, need - ranked.Count, scope, ct));
+        }
         var pageIds = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
         var ids = pageIds.Select(r => r.Id).ToList();
         var rows = await db.RegisterEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
@@ -130,6 +134,26 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
             result.AddRange(words.Select(id => (id, RegisterMatch.Words)));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The entries a parent's (or spouse's) name selects, best first, as disjoint steps: first those whose father, mother or
+    /// spouse has exactly that name without accents (btree equality on FatherFolded/MotherFolded/SpouseFolded, where the
+    /// scope is in the index too), then the others holding every word typed among the relatives' names (full-text index).
+    /// The second step runs only when the first found less than a page, so a common name such as "le thi hoa" never reads
+    /// the full-text posting lists of "le" and "thi". Without a parent's name, one step: every entry.
+    /// </summary>
+    private IEnumerable<IQueryable<LegacyRegisterEntry>> ParentStages(IQueryable<LegacyRegisterEntry> entries, IReadOnlyList<string> tokens)
+    {
+        if (tokens.Count == 0)
+        {
+            yield return entries;
+            yield break;
+        }
+        var name = string.Join(' ', tokens);
+        yield return entries.Where(e => e.FatherFolded == name || e.MotherFolded == name || e.SpouseFolded == name);
+        yield return MatchWords(entries.Where(e => !(e.FatherFolded == name || e.MotherFolded == name || e.SpouseFolded == name)),
+            "RelativesFolded", tokens);
     }
 
     /// <summary>Every token is a word of the folded name (the last one may be the start of a word), by LIKE over the name read from an index.</summary>

@@ -783,6 +783,10 @@ namespace MotCua.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FatherFolded")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FatherName")
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
@@ -798,6 +802,10 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotherFolded")
+                        .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MotherName")
@@ -850,6 +858,10 @@ namespace MotCua.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SpouseFolded")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SpouseName")
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
@@ -867,6 +879,12 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.HasIndex("DateOfBirth");
 
                     b.HasIndex("PageId");
+
+                    b.HasIndex("FatherFolded", "ProvinceCode", "BookUnitCode");
+
+                    b.HasIndex("MotherFolded", "ProvinceCode", "BookUnitCode");
+
+                    b.HasIndex("SpouseFolded", "ProvinceCode", "BookUnitCode");
 
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();
