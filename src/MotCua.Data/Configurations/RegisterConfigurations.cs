@@ -40,10 +40,11 @@ internal sealed class LegacyRegisterEntryConfiguration : IEntityTypeConfiguratio
         e.HasIndex(x => new { x.BookUnitCode, x.NameFolded, x.NameSpelling, x.Id, x.BirthYear, x.Kind });
         e.HasIndex(x => new { x.ProvinceCode, x.NameFolded, x.NameSpelling, x.Id, x.BirthYear, x.Kind });
         // Exact father's, mother's or spouse's name (the first step of a search by a parent's name): one equality range
-        // per column, with the scope (province, book unit) in the index so entries of other units need no table row.
-        e.HasIndex(x => new { x.FatherFolded, x.ProvinceCode, x.BookUnitCode });
-        e.HasIndex(x => new { x.MotherFolded, x.ProvinceCode, x.BookUnitCode });
-        e.HasIndex(x => new { x.SpouseFolded, x.ProvinceCode, x.BookUnitCode });
+        // per column, with the scope (province, book unit) and the folded name in the index, so the scope and an exact or
+        // prefix name are checked in the index and only matching entries are read.
+        e.HasIndex(x => new { x.FatherFolded, x.ProvinceCode, x.NameFolded, x.BookUnitCode });
+        e.HasIndex(x => new { x.MotherFolded, x.ProvinceCode, x.NameFolded, x.BookUnitCode });
+        e.HasIndex(x => new { x.SpouseFolded, x.ProvinceCode, x.NameFolded, x.BookUnitCode });
         // Search by date of birth alone.
         e.HasIndex(x => new { x.DateOfBirth });
         e.HasIndex(x => x.PageId);

@@ -74,14 +74,16 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
 
         var need = request.Page * request.PageSize + 1;
         var ranked = new List<(long Id, RegisterMatch Match)>();
-        foreach (var stage in ParentStages(entries, parentTokens))
+        var seen = new HashSet<long>();
+        foreach (var (stage, words) in ParentStages(entries, parentTokens))
         {
             if (ranked.Count >= need) break;
-            if (nameTokens.Count == 0)
-                ranked.AddRange((await stage.OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need - ranked.Count).ToListAsync(ct))
-                    .Select(id => (id, RegisterMatch.None)));
-            else
-                ranked.AddRange(await RankByNameAsync(stage, nameTokens, request.Q!, need - ranked.Count, scope, ct));
+            // A later step may find again what an earlier one found (an exact parent's name holds its own words): it reads as
+            // many as the page needs in all and drops those already found.
+            var found = nameTokens.Count == 0
+                ? (await stage.OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need).ToListAsync(ct)).Select(id => (id, RegisterMatch.None)).ToList()
+                : await RankByNameAsync(stage, nameTokens, request.Q!, need, scope, words, ct);
+            ranked.AddRange(found.Where(f => seen.Add(f.Item1)).Take(need - ranked.Count));
         }
         var pageIds = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
         var ids = pageIds.Select(r => r.Id).ToList();
@@ -102,7 +104,7 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
     /// [folded, folded + "~").
     /// </summary>
     private async Task<List<(long Id, RegisterMatch Match)>> RankByNameAsync(IQueryable<LegacyRegisterEntry> entries, IReadOnlyList<string> tokens,
-        string query, int need, RegisterScope scope, CancellationToken ct)
+        string query, int need, RegisterScope scope, bool wordsStep, CancellationToken ct)
     {
         var folded = string.Join(' ', tokens);
         var spelling = VietnameseText.SpellingKey(query);
@@ -123,7 +125,7 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
                 .OrderBy(e => e.NameFolded).ThenBy(e => e.NameSpelling).ThenBy(e => e.Id).Select(e => e.Id).Take(need - result.Count).ToListAsync(ct);
             result.AddRange(prefix.Select(id => (id, RegisterMatch.Prefix)));
         }
-        if (result.Count < need)
+        if (wordsStep && result.Count < need)
         {
             // Within a unit's books (a few hundred thousand entries at most) reading the folded names from the scope's btree is
             // cheaper than a full-text index whose posting lists ("nguyen", "thi") cover a third of the province.
@@ -137,23 +139,26 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
     }
 
     /// <summary>
-    /// The entries a parent's (or spouse's) name selects, best first, as disjoint steps: first those whose father, mother or
-    /// spouse has exactly that name without accents (btree equality on FatherFolded/MotherFolded/SpouseFolded, where the
-    /// scope is in the index too), then the others holding every word typed among the relatives' names (full-text index).
-    /// The second step runs only when the first found less than a page, so a common name such as "le thi hoa" never reads
-    /// the full-text posting lists of "le" and "thi". Without a parent's name, one step: every entry.
+    /// The entries a parent's (or spouse's) name selects, best first, in two steps: first those whose father, mother or
+    /// spouse has exactly that name without accents (btree equality on FatherFolded/MotherFolded/SpouseFolded, with the
+    /// scope and the folded name in the index, so only matching rows are read); then every entry holding the words typed
+    /// among the relatives' names (full-text index), which includes the first step's (the caller drops those). The second
+    /// step runs only when the first found less than a page, so a common name such as "le thi hoa" never reads the
+    /// full-text posting lists of "le" and "thi". With a name typed too, the first step ranks by the exact name and its
+    /// prefix only (read from those indexes); names holding the words in any order come in the second step. Without a
+    /// parent's name, one step: every entry.
     /// </summary>
-    private IEnumerable<IQueryable<LegacyRegisterEntry>> ParentStages(IQueryable<LegacyRegisterEntry> entries, IReadOnlyList<string> tokens)
+    private IEnumerable<(IQueryable<LegacyRegisterEntry> Entries, bool WordsStep)> ParentStages(IQueryable<LegacyRegisterEntry> entries,
+        IReadOnlyList<string> tokens)
     {
         if (tokens.Count == 0)
         {
-            yield return entries;
+            yield return (entries, true);
             yield break;
         }
         var name = string.Join(' ', tokens);
-        yield return entries.Where(e => e.FatherFolded == name || e.MotherFolded == name || e.SpouseFolded == name);
-        yield return MatchWords(entries.Where(e => !(e.FatherFolded == name || e.MotherFolded == name || e.SpouseFolded == name)),
-            "RelativesFolded", tokens);
+        yield return (entries.Where(e => e.FatherFolded == name || e.MotherFolded == name || e.SpouseFolded == name), false);
+        yield return (MatchWords(entries, "RelativesFolded", tokens), true);
     }
 
     /// <summary>Every token is a word of the folded name (the last one may be the start of a word), by LIKE over the name read from an index.</summary>

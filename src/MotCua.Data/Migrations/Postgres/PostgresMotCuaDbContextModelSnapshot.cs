@@ -905,11 +905,11 @@ namespace MotCua.Data.Migrations.Postgres
 
                     b.HasIndex("PageId");
 
-                    b.HasIndex("FatherFolded", "ProvinceCode", "BookUnitCode");
+                    b.HasIndex("FatherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
-                    b.HasIndex("MotherFolded", "ProvinceCode", "BookUnitCode");
+                    b.HasIndex("MotherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
-                    b.HasIndex("SpouseFolded", "ProvinceCode", "BookUnitCode");
+                    b.HasIndex("SpouseFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();

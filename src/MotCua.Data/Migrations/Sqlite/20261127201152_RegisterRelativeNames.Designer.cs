@@ -12,7 +12,7 @@ using MotCua.Data;
 namespace MotCua.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMotCuaDbContext))]
-    [Migration("20261127195514_RegisterRelativeNames")]
+    [Migration("20261127201152_RegisterRelativeNames")]
     partial class RegisterRelativeNames
     {
         /// <inheritdoc />
@@ -883,11 +883,11 @@ namespace MotCua.Data.Migrations.Sqlite
 
                     b.HasIndex("PageId");
 
-                    b.HasIndex("FatherFolded", "ProvinceCode", "BookUnitCode");
+                    b.HasIndex("FatherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
-                    b.HasIndex("MotherFolded", "ProvinceCode", "BookUnitCode");
+                    b.HasIndex("MotherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
-                    b.HasIndex("SpouseFolded", "ProvinceCode", "BookUnitCode");
+                    b.HasIndex("SpouseFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();

@@ -32,34 +32,34 @@ namespace MotCua.Data.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_register_entries_FatherFolded_ProvinceCode_BookUnitCode",
+                name: "IX_register_entries_FatherFolded_ProvinceCode_NameFolded_BookU~",
                 table: "register_entries",
-                columns: new[] { "FatherFolded", "ProvinceCode", "BookUnitCode" });
+                columns: new[] { "FatherFolded", "ProvinceCode", "NameFolded", "BookUnitCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_register_entries_MotherFolded_ProvinceCode_BookUnitCode",
+                name: "IX_register_entries_MotherFolded_ProvinceCode_NameFolded_BookU~",
                 table: "register_entries",
-                columns: new[] { "MotherFolded", "ProvinceCode", "BookUnitCode" });
+                columns: new[] { "MotherFolded", "ProvinceCode", "NameFolded", "BookUnitCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_register_entries_SpouseFolded_ProvinceCode_BookUnitCode",
+                name: "IX_register_entries_SpouseFolded_ProvinceCode_NameFolded_BookU~",
                 table: "register_entries",
-                columns: new[] { "SpouseFolded", "ProvinceCode", "BookUnitCode" });
+                columns: new[] { "SpouseFolded", "ProvinceCode", "NameFolded", "BookUnitCode" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_register_entries_FatherFolded_ProvinceCode_BookUnitCode",
+                name: "IX_register_entries_FatherFolded_ProvinceCode_NameFolded_BookU~",
                 table: "register_entries");
 
             migrationBuilder.DropIndex(
-                name: "IX_register_entries_MotherFolded_ProvinceCode_BookUnitCode",
+                name: "IX_register_entries_MotherFolded_ProvinceCode_NameFolded_BookU~",
                 table: "register_entries");
 
             migrationBuilder.DropIndex(
-                name: "IX_register_entries_SpouseFolded_ProvinceCode_BookUnitCode",
+                name: "IX_register_entries_SpouseFolded_ProvinceCode_NameFolded_BookU~",
                 table: "register_entries");
 
             migrationBuilder.DropColumn(

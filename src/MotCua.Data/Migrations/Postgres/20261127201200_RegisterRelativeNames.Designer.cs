@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMotCuaDbContext))]
-    [Migration("20261127195528_RegisterRelativeNames")]
+    [Migration("20261127201200_RegisterRelativeNames")]
     partial class RegisterRelativeNames
     {
         /// <inheritdoc />
@@ -908,11 +908,11 @@ namespace MotCua.Data.Migrations.Postgres
 
                     b.HasIndex("PageId");
 
-                    b.HasIndex("FatherFolded", "ProvinceCode", "BookUnitCode");
+                    b.HasIndex("FatherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
-                    b.HasIndex("MotherFolded", "ProvinceCode", "BookUnitCode");
+                    b.HasIndex("MotherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
-                    b.HasIndex("SpouseFolded", "ProvinceCode", "BookUnitCode");
+                    b.HasIndex("SpouseFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();
