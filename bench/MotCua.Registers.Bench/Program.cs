@@ -24,6 +24,8 @@ const string province = "91"; // An Giang: every entry goes to a unit of one pro
 var results = Path.Combine(FindRoot(), "bench", "results");
 Directory.CreateDirectory(results);
 
+// The machine is shared: its load when the run starts and ends goes into the results.
+var loadAtStart = LoadAverage();
 Console.WriteLine($"Starting a throwaway PostgreSQL cluster for {rows:N0} entries...");
 await using var cluster = await PostgresCluster.StartAsync();
 var connectionString = await cluster.CreateDatabaseAsync("registers_bench");
@@ -137,7 +139,9 @@ await using (var connection = new NpgsqlConnection(connectionString))
     {
         ("prefix step", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND \"NameFolded\" > 'nguyen van an' AND \"NameFolded\" < 'nguyen van an~' ORDER BY \"NameFolded\", \"NameSpelling\", \"Id\" LIMIT 21"),
         ("words step", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND to_tsvector('simple', \"NameFolded\") @@ to_tsquery('simple', 'lac:* & thi:* & yen:*') ORDER BY \"NameFolded\", \"Id\" LIMIT 21"),
-        ("parents", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND to_tsvector('simple', \"RelativesFolded\") @@ to_tsquery('simple', 'nguyen:* & van:* & binh:*') AND to_tsvector('simple', \"NameFolded\") @@ to_tsquery('simple', 'tran:* & thi:*') ORDER BY \"NameFolded\", \"Id\" LIMIT 21"),
+        ("parent exact step (unit)", $"SELECT \"Id\" FROM register_entries WHERE \"BookUnitCode\" IN ({string.Join(", ", units[0].Codes.Select(c => $"'{c}'"))}) AND (\"FatherFolded\" = 'le thi hoa' OR \"MotherFolded\" = 'le thi hoa' OR \"SpouseFolded\" = 'le thi hoa') ORDER BY \"NameFolded\", \"Id\" LIMIT 21"),
+        ("parent exact step + name prefix (province)", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND (\"FatherFolded\" = 'nguyen van binh' OR \"MotherFolded\" = 'nguyen van binh' OR \"SpouseFolded\" = 'nguyen van binh') AND \"NameFolded\" > 'tran thi' AND \"NameFolded\" < 'tran thi~' ORDER BY \"NameFolded\", \"NameSpelling\", \"Id\" LIMIT 21"),
+        ("parents words", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND to_tsvector('simple', \"RelativesFolded\") @@ to_tsquery('simple', 'nguyen:* & van:* & binh:*') AND to_tsvector('simple', \"NameFolded\") @@ to_tsquery('simple', 'tran:* & thi:*') ORDER BY \"NameFolded\", \"Id\" LIMIT 21"),
     })
     {
         await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
@@ -161,7 +165,7 @@ var summary = new
 {
     benchmark = "registers",
     at = DateTimeOffset.UtcNow,
-    machine = new { Environment.ProcessorCount, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
+    machine = new { Environment.ProcessorCount, loadAverage = new { atStart = loadAtStart, atEnd = LoadAverage() }, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
     postgres = new { cluster.ServerVersion, settings = "throwaway test cluster: shared_buffers 32MB, fsync off, synchronous_commit off" },
     rows = imported,
     province,
@@ -185,6 +189,9 @@ static double P(List<double> samples, int percentile)
     var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
     return Math.Round(sorted[Math.Clamp(index, 0, sorted.Count - 1)], 2);
 }
+
+// The 1, 5 and 15 minute load averages, as `uptime` prints them.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
 
 static byte[] RandomNumberGenerator(int n) => System.Security.Cryptography.RandomNumberGenerator.GetBytes(n);
 

@@ -15,8 +15,9 @@ public static class RegisterSearchText
 
     public static string FoldName(string fullName) => string.Join(' ', Tokens(fullName));
 
-    public static string FoldRelatives(params string?[] names) =>
-        string.Join(' ', names.Where(n => !string.IsNullOrWhiteSpace(n)).SelectMany(n => Tokens(n!)));
+    /// <summary>The folded name, or null when the name is missing or has no letter or digit.</summary>
+    public static string? FoldOptionalName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : FoldName(name) is { Length: > 0 } folded ? folded : null;
 
     /// <summary>The folded tokens of a text: letters and digits only, at most <see cref="MaxTokens"/> when it is a query.</summary>
     public static IReadOnlyList<string> Tokens(string text)

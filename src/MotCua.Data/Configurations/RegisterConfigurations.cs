@@ -27,6 +27,9 @@ internal sealed class LegacyRegisterEntryConfiguration : IEntityTypeConfiguratio
         e.Property(x => x.MotherName).HasMaxLength(RegisterRowParser.NameMax);
         e.Property(x => x.SpouseName).HasMaxLength(RegisterRowParser.NameMax);
         e.Property(x => x.RelativesFolded).HasMaxLength(3 * RegisterRowParser.NameMax + 2);
+        e.Property(x => x.FatherFolded).HasMaxLength(RegisterRowParser.NameMax);
+        e.Property(x => x.MotherFolded).HasMaxLength(RegisterRowParser.NameMax);
+        e.Property(x => x.SpouseFolded).HasMaxLength(RegisterRowParser.NameMax);
         e.Property(x => x.Notes).HasMaxLength(RegisterRowParser.NotesMax);
         e.Property(x => x.ScanReference).HasMaxLength(RegisterRowParser.PlaceMax);
         e.Property(x => x.CreatedBy).HasMaxLength(256);
@@ -36,6 +39,12 @@ internal sealed class LegacyRegisterEntryConfiguration : IEntityTypeConfiguratio
         // with the spelling, id, birth year and kind in the index so ranking and those filters need no table row.
         e.HasIndex(x => new { x.BookUnitCode, x.NameFolded, x.NameSpelling, x.Id, x.BirthYear, x.Kind });
         e.HasIndex(x => new { x.ProvinceCode, x.NameFolded, x.NameSpelling, x.Id, x.BirthYear, x.Kind });
+        // Exact father's, mother's or spouse's name (the first step of a search by a parent's name): one equality range
+        // per column, with the scope (province, book unit) and the folded name in the index, so the scope and an exact or
+        // prefix name are checked in the index and only matching entries are read.
+        e.HasIndex(x => new { x.FatherFolded, x.ProvinceCode, x.NameFolded, x.BookUnitCode });
+        e.HasIndex(x => new { x.MotherFolded, x.ProvinceCode, x.NameFolded, x.BookUnitCode });
+        e.HasIndex(x => new { x.SpouseFolded, x.ProvinceCode, x.NameFolded, x.BookUnitCode });
         // Search by date of birth alone.
         e.HasIndex(x => new { x.DateOfBirth });
         e.HasIndex(x => x.PageId);

@@ -33,6 +33,12 @@ public class LegacyRegisterEntry
     public string? SpouseName { get; set; }
     /// <summary>Folded names of father, mother and spouse: what a search by parents' or spouse's names matches.</summary>
     public string RelativesFolded { get; set; } = "";
+    /// <summary>Folded father's name (<see cref="RegisterSearchText.FoldName"/>): the exact-match key of a search by a parent's name.</summary>
+    public string? FatherFolded { get; set; }
+    /// <summary>Folded mother's name.</summary>
+    public string? MotherFolded { get; set; }
+    /// <summary>Folded spouse's name.</summary>
+    public string? SpouseFolded { get; set; }
     public string? Notes { get; set; }
     /// <summary>Where the scanned page is: a file reference from the import, or "page:{id}" of a <see cref="RegisterPage"/>.</summary>
     public string? ScanReference { get; set; }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
@@ -22,6 +23,8 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
 {
     public const int ListedProblems = 1000;
     public const long MaxUploadBytes = 200L * 1024 * 1024;
+    /// <summary>Rows read and checked ahead of the database write.</summary>
+    private const int QueuedRows = 8192;
 
     public sealed record Report(bool Imported, long Rows, long Refused, IReadOnlyList<ProblemDto> Problems, long? ImportId, double Seconds)
     {
@@ -96,28 +99,19 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
             var import = new RegisterImport { UnitCode = unitCode, FileName = Path.GetFileName(fileName), ImportedAt = now, ImportedBy = by };
             db.RegisterImports.Add(import);
             await db.SaveChangesAsync(ct);
-            var keys = new HashSet<ulong>();
             var writer = await RegisterBulkWriter.OpenAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(),
                 new RegisterBulkWriter.Context(unitCode, province, import.Id, now, by), ct);
             var ok = true;
+            // Reading, checking and folding run on their own thread and hand the rows to the database write (binary COPY)
+            // through a bounded queue, so parsing the next rows overlaps with sending the previous ones.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var queue = Channel.CreateBounded<RegisterRow>(new BoundedChannelOptions(QueuedRows) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(() => Read(queue.Writer, stop.Token), CancellationToken.None);
             try
             {
-                foreach (var line in source)
-                {
-                    rows++;
-                    var rowProblems = new List<RegisterRowProblem>();
-                    var row = parser.Parse(line.Number, line.Value, rowProblems);
-                    if (row is not null && !keys.Add(KeyOf(row)))
-                        rowProblems.Add(new RegisterRowProblem(line.Number, RegisterColumns.EntryNumber, RegisterProblemCode.DuplicateInFile, row.EntryNumber));
-                    if (rowProblems.Count > 0)
-                    {
-                        refused++;
-                        foreach (var p in rowProblems)
-                            if (problems.Count < ListedProblems) problems.Add(p);
-                        continue;
-                    }
-                    if (refused == 0) await writer.WriteAsync(row!, ct);
-                }
+                await foreach (var row in queue.Reader.ReadAllAsync(stop.Token))
+                    await writer.WriteAsync(row, stop.Token);
+                await reading;
                 if (refused == 0) await writer.CompleteAsync(ct);
             }
             catch (Exception ex) when (IsUniqueViolation(ex))
@@ -127,6 +121,9 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
             }
             finally
             {
+                // A failed write stops the reading thread (it may be waiting on a full queue) before the writer goes away.
+                await stop.CancelAsync();
+                try { await reading; } catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
                 await writer.DisposeAsync();
             }
             if (refused > 0 || !ok)
@@ -142,6 +139,37 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
                 import.Id, rows, unitCode, fileName, by, clock.Elapsed.TotalSeconds);
             return Done(true, import.Id);
         });
+
+        // Every row is checked, even after the first refused one, for the report; rows are queued for the write only while
+        // none has been refused. Counters and problems are written here only, and read after this task ended.
+        async Task Read(ChannelWriter<RegisterRow> queue, CancellationToken token)
+        {
+            var keys = new HashSet<ulong>();
+            try
+            {
+                foreach (var line in source)
+                {
+                    token.ThrowIfCancellationRequested();
+                    rows++;
+                    var rowProblems = new List<RegisterRowProblem>();
+                    var row = parser.Parse(line.Number, line.Value, rowProblems);
+                    if (row is not null && !keys.Add(KeyOf(row)))
+                        rowProblems.Add(new RegisterRowProblem(line.Number, RegisterColumns.EntryNumber, RegisterProblemCode.DuplicateInFile, row.EntryNumber));
+                    if (rowProblems.Count > 0)
+                    {
+                        refused++;
+                        foreach (var p in rowProblems)
+                            if (problems.Count < ListedProblems) problems.Add(p);
+                        continue;
+                    }
+                    if (refused == 0) await queue.WriteAsync(row!, token);
+                }
+            }
+            finally
+            {
+                queue.TryComplete();
+            }
+        }
 
         Report Done(bool imported, long? id) => new(imported, rows, refused,
             problems.Select(p => new ProblemDto(p.Row, p.Column, p.Code, p.Value, Message(p))).ToList(), id, clock.Elapsed.TotalSeconds);

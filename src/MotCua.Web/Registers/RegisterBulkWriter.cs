@@ -19,7 +19,7 @@ public abstract class RegisterBulkWriter : IAsyncDisposable
     [
         "Kind", "BookUnitCode", "UnitCode", "ProvinceCode", "BookNumber", "Year", "Page", "EntryNumber", "RegisteredOn", "FullName",
         "NameFolded", "NameSpelling", "DateOfBirth", "BirthYear", "Sex", "PlaceOfBirth", "FatherName", "MotherName", "SpouseName",
-        "RelativesFolded", "Notes", "ScanReference", "ImportId", "CreatedAt", "CreatedBy",
+        "RelativesFolded", "FatherFolded", "MotherFolded", "SpouseFolded", "Notes", "ScanReference", "ImportId", "CreatedAt", "CreatedBy",
     ];
 
     public sealed record Context(string UnitCode, string ProvinceCode, long ImportId, DateTimeOffset At, string By);
@@ -61,7 +61,7 @@ public abstract class RegisterBulkWriter : IAsyncDisposable
             await Nullable(r.RegisteredOn, NpgsqlDbType.Date, ct);
             await copy.WriteAsync(r.FullName, NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync(r.NameFolded, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(VietnameseText.SpellingKey(r.FullName), NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(r.NameSpelling, NpgsqlDbType.Varchar, ct);
             await Nullable(r.DateOfBirth, NpgsqlDbType.Date, ct);
             await Nullable(r.BirthYear, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(r.Sex.ToString(), NpgsqlDbType.Varchar, ct);
@@ -70,6 +70,9 @@ public abstract class RegisterBulkWriter : IAsyncDisposable
             await Text(r.MotherName, ct);
             await Text(r.SpouseName, ct);
             await copy.WriteAsync(r.RelativesFolded, NpgsqlDbType.Varchar, ct);
+            await Text(r.FatherFolded, ct);
+            await Text(r.MotherFolded, ct);
+            await Text(r.SpouseFolded, ct);
             await Text(r.Notes, ct);
             await Text(r.ScanReference, ct);
             await copy.WriteAsync(c.ImportId, NpgsqlDbType.Bigint, ct);
@@ -118,8 +121,8 @@ public abstract class RegisterBulkWriter : IAsyncDisposable
             object?[] values =
             [
                 r.Kind.ToString(), r.BookUnitCode, _c.UnitCode, _c.ProvinceCode, r.BookNumber, r.Year, r.Page, r.EntryNumber, Day(r.RegisteredOn),
-                r.FullName, r.NameFolded, VietnameseText.SpellingKey(r.FullName), Day(r.DateOfBirth), r.BirthYear, r.Sex.ToString(),
-                r.PlaceOfBirth, r.FatherName, r.MotherName, r.SpouseName, r.RelativesFolded, r.Notes, r.ScanReference, _c.ImportId,
+                r.FullName, r.NameFolded, r.NameSpelling, Day(r.DateOfBirth), r.BirthYear, r.Sex.ToString(),
+                r.PlaceOfBirth, r.FatherName, r.MotherName, r.SpouseName, r.RelativesFolded, r.FatherFolded, r.MotherFolded, r.SpouseFolded, r.Notes, r.ScanReference, _c.ImportId,
                 _c.At.UtcTicks, _c.By,
             ];
             for (var i = 0; i < values.Length; i++) _p[i].Value = values[i] ?? DBNull.Value;

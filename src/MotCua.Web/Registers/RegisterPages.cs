@@ -149,9 +149,9 @@ public sealed class RegisterPages(MotCuaDbContext db, UnitLineageCache lineage, 
     {
         Kind = r.Kind, BookUnitCode = r.BookUnitCode, UnitCode = unitCode, ProvinceCode = provinceCode, BookNumber = r.BookNumber, Year = r.Year,
         Page = r.Page, EntryNumber = r.EntryNumber, RegisteredOn = r.RegisteredOn, FullName = r.FullName, NameFolded = r.NameFolded,
-        NameSpelling = VietnameseText.SpellingKey(r.FullName), DateOfBirth = r.DateOfBirth, BirthYear = r.BirthYear, Sex = r.Sex,
+        NameSpelling = r.NameSpelling, DateOfBirth = r.DateOfBirth, BirthYear = r.BirthYear, Sex = r.Sex,
         PlaceOfBirth = r.PlaceOfBirth, FatherName = r.FatherName, MotherName = r.MotherName, SpouseName = r.SpouseName,
-        RelativesFolded = r.RelativesFolded, Notes = r.Notes, ScanReference = r.ScanReference, CreatedAt = at, CreatedBy = by,
+        RelativesFolded = r.RelativesFolded, FatherFolded = r.FatherFolded, MotherFolded = r.MotherFolded, SpouseFolded = r.SpouseFolded, Notes = r.Notes, ScanReference = r.ScanReference, CreatedAt = at, CreatedBy = by,
     };
 
     /// <summary>"full_name" → "fullName": the API's field names.</summary>

@@ -13,7 +13,8 @@ namespace MotCua.Web.Registers;
 /// Search of the old civil-status books for staff. Name and parents' names match accent- and case-insensitively, every
 /// word typed as a word (the last also as the start of one) (SQLite FTS5, PostgreSQL GIN over tsvector 'simple' on the folded columns); results
 /// rank the exact full name with the same accents first, then the exact name without accents, then names that start
-/// with the query, then the other matches. A unit means its books and those of every unit merged into it. Every search
+/// with the query, then the other matches; a parent's name selects first the entries whose father, mother or spouse has
+/// exactly that name, then those holding its words (see <see cref="ParentStages"/>). A unit means its books and those of every unit merged into it. Every search
 /// is audited.
 /// </summary>
 public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage, TimeProvider time, IStringLocalizer<RegisterText> text)
@@ -66,19 +67,24 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
 
         var entries = scope.Apply(db.RegisterEntries.AsNoTracking());
         if (unitCodes is not null) entries = entries.Where(e => unitCodes.Contains(e.BookUnitCode));
-        if (parentTokens.Count > 0) entries = MatchWords(entries, "RelativesFolded", parentTokens);
         if (kind is { } kk) entries = entries.Where(e => e.Kind == kk);
         if (request.BirthYear is { } by) entries = entries.Where(e => e.BirthYear == by);
         if (request.DateOfBirth is { } dob) entries = entries.Where(e => e.DateOfBirth == dob);
         if (request.Year is { } year) entries = entries.Where(e => e.Year == year);
 
         var need = request.Page * request.PageSize + 1;
-        List<(long Id, RegisterMatch Match)> ranked;
-        if (nameTokens.Count == 0)
-            ranked = (await entries.OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need).ToListAsync(ct))
-                .Select(id => (id, RegisterMatch.None)).ToList();
-        else
-            ranked = await RankByNameAsync(entries, nameTokens, request.Q!, need, scope, ct);
+        var ranked = new List<(long Id, RegisterMatch Match)>();
+        var seen = new HashSet<long>();
+        foreach (var (stage, words) in ParentStages(entries, parentTokens))
+        {
+            if (ranked.Count >= need) break;
+            // A later step may find again what an earlier one found (an exact parent's name holds its own words): it reads as
+            // many as the page needs in all and drops those already found.
+            var found = nameTokens.Count == 0
+                ? (await stage.OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need).ToListAsync(ct)).Select(id => (id, RegisterMatch.None)).ToList()
+                : await RankByNameAsync(stage, nameTokens, request.Q!, need, scope, words, ct);
+            ranked.AddRange(found.Where(f => seen.Add(f.Item1)).Take(need - ranked.Count));
+        }
         var pageIds = ranked.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
         var ids = pageIds.Select(r => r.Id).ToList();
         var rows = await db.RegisterEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
@@ -98,7 +104,7 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
     /// [folded, folded + "~").
     /// </summary>
     private async Task<List<(long Id, RegisterMatch Match)>> RankByNameAsync(IQueryable<LegacyRegisterEntry> entries, IReadOnlyList<string> tokens,
-        string query, int need, RegisterScope scope, CancellationToken ct)
+        string query, int need, RegisterScope scope, bool wordsStep, CancellationToken ct)
     {
         var folded = string.Join(' ', tokens);
         var spelling = VietnameseText.SpellingKey(query);
@@ -119,7 +125,7 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
                 .OrderBy(e => e.NameFolded).ThenBy(e => e.NameSpelling).ThenBy(e => e.Id).Select(e => e.Id).Take(need - result.Count).ToListAsync(ct);
             result.AddRange(prefix.Select(id => (id, RegisterMatch.Prefix)));
         }
-        if (result.Count < need)
+        if (wordsStep && result.Count < need)
         {
             // Within a unit's books (a few hundred thousand entries at most) reading the folded names from the scope's btree is
             // cheaper than a full-text index whose posting lists ("nguyen", "thi") cover a third of the province.
@@ -130,6 +136,29 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
             result.AddRange(words.Select(id => (id, RegisterMatch.Words)));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The entries a parent's (or spouse's) name selects, best first, in two steps: first those whose father, mother or
+    /// spouse has exactly that name without accents (btree equality on FatherFolded/MotherFolded/SpouseFolded, with the
+    /// scope and the folded name in the index, so only matching rows are read); then every entry holding the words typed
+    /// among the relatives' names (full-text index), which includes the first step's (the caller drops those). The second
+    /// step runs only when the first found less than a page, so a common name such as "le thi hoa" never reads the
+    /// full-text posting lists of "le" and "thi". With a name typed too, the first step ranks by the exact name and its
+    /// prefix only (read from those indexes); names holding the words in any order come in the second step. Without a
+    /// parent's name, one step: every entry.
+    /// </summary>
+    private IEnumerable<(IQueryable<LegacyRegisterEntry> Entries, bool WordsStep)> ParentStages(IQueryable<LegacyRegisterEntry> entries,
+        IReadOnlyList<string> tokens)
+    {
+        if (tokens.Count == 0)
+        {
+            yield return (entries, true);
+            yield break;
+        }
+        var name = string.Join(' ', tokens);
+        yield return (entries.Where(e => e.FatherFolded == name || e.MotherFolded == name || e.SpouseFolded == name), false);
+        yield return (MatchWords(entries, "RelativesFolded", tokens), true);
     }
 
     /// <summary>Every token is a word of the folded name (the last one may be the start of a word), by LIKE over the name read from an index.</summary>

@@ -28,6 +28,17 @@ public class RegisterRowParserTests
         Assert.Equal("nguyen thi hang", row.NameFolded);
     }
 
+    [Fact]
+    public void Each_relatives_name_is_folded_on_its_own_and_a_missing_one_is_null()
+    {
+        var (row, problems) = Parse(("father_name", "Đỗ  Văn-Đạt"), ("mother_name", "LÊ THỊ HOA"), ("spouse_name", " "));
+        Assert.Empty(problems);
+        Assert.Equal("do van dat", row!.FatherFolded);
+        Assert.Equal("le thi hoa", row.MotherFolded);
+        Assert.Null(row.SpouseFolded);
+        Assert.Equal("do van dat le thi hoa", row.RelativesFolded);
+    }
+
     [Theory]
     [InlineData("05/03/1978", 1978)]
     [InlineData("1978-03-05", 1978)]

@@ -56,6 +56,27 @@ public abstract class RegisterSearchApiTests(MotCuaApp app) : RegisterTestBase(a
     }
 
     [Fact]
+    public async Task A_parents_exact_name_ranks_before_entries_that_only_hold_its_words()
+    {
+        await ImportOkAsync(
+            Row(1965, "1", "An Thị Mai", father: "Lê Văn Hòa", mother: "Trần Thị Lan"),
+            Row(1965, "2", "Võ Văn Tám", mother: "Lê Thị Hoa"),
+            Row(1965, "3", "Cao Thị Ba", mother: "LÊ THỊ HOA"),
+            Row(1965, "4", "Võ Văn Bốn", mother: "Lê Thị Hoài"),
+            Row(1965, "5", "Lý Văn Năm", mother: "Nguyễn Thị Hồng"));
+
+        // Exact mother's name (any accents and case) first, by name; then the words among the relatives' names, by name
+        // (the last word may be the start of one: "hoa" → "Hoài").
+        Assert.Equal(["Cao Thị Ba", "Võ Văn Tám", "An Thị Mai", "Võ Văn Bốn"], Names(await SearchAsync("parent=le+thi+hoa&year=1965")));
+        Assert.Equal(["Cao Thị Ba", "Võ Văn Tám"], Names(await SearchAsync($"parent={Q("Lê Thị Hoa")}&year=1965&pageSize=2")));
+        // With a name, an exact parent's name with the name or its start comes first, then the name ranking among the words.
+        Assert.Equal(["Võ Văn Tám", "Võ Văn Bốn"], Names(await SearchAsync("q=vo+van&parent=le+thi+hoa&year=1965")));
+        Assert.Equal(["Võ Văn Bốn", "Võ Văn Tám"], Names(await SearchAsync("q=van+vo&parent=le+thi+hoa&year=1965")));
+        // The second page continues after the exact matches without repeating them.
+        Assert.Equal(["An Thị Mai", "Võ Văn Bốn"], Names(await SearchAsync("parent=le+thi+hoa&year=1965&pageSize=2&page=2")));
+    }
+
+    [Fact]
     public async Task Staff_search_only_their_units_books_a_province_admin_the_province_and_citizens_never()
     {
         await ImportOkAsync(Row(1963, "1", "Phan Văn Khỏe"));

@@ -955,6 +955,10 @@ namespace MotCua.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("FatherFolded")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
                     b.Property<string>("FatherName")
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
@@ -971,6 +975,10 @@ namespace MotCua.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<string>("MotherFolded")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
 
                     b.Property<string>("MotherName")
                         .HasMaxLength(150)
@@ -1022,6 +1030,10 @@ namespace MotCua.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("SpouseFolded")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
                     b.Property<string>("SpouseName")
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
@@ -1039,6 +1051,12 @@ namespace MotCua.Data.Migrations.Postgres
                     b.HasIndex("DateOfBirth");
 
                     b.HasIndex("PageId");
+
+                    b.HasIndex("FatherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
+
+                    b.HasIndex("MotherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
+
+                    b.HasIndex("SpouseFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();

@@ -926,6 +926,10 @@ namespace MotCua.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FatherFolded")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FatherName")
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
@@ -941,6 +945,10 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotherFolded")
+                        .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MotherName")
@@ -993,6 +1001,10 @@ namespace MotCua.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SpouseFolded")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SpouseName")
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
@@ -1010,6 +1022,12 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.HasIndex("DateOfBirth");
 
                     b.HasIndex("PageId");
+
+                    b.HasIndex("FatherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
+
+                    b.HasIndex("MotherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
+
+                    b.HasIndex("SpouseFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
 
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();
