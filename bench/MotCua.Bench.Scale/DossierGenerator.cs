@@ -37,7 +37,7 @@ public sealed class DossierGenerator(string connectionString, IReadOnlyList<Gene
     private static readonly string[] Tables = ["dossiers", "dossier_history"];
     private long _nextId;
 
-    public async Task<GeneratorReport> LoadAsync(long count, Action<string> progress)
+    public async Task<GeneratorReport> LoadAsync(long count, string provinceCode, Action<string> progress)
     {
         var indexes = await DropSecondaryIndexesAsync();
         var load = Stopwatch.StartNew();
@@ -61,8 +61,16 @@ public sealed class DossierGenerator(string connectionString, IReadOnlyList<Gene
         progress($"Loaded {total:N0} dossiers in {load.Elapsed.TotalSeconds:0} s; building {indexes.Count} indexes…");
         await RecreateIndexesAsync(indexes);
         build.Stop();
+        // The province roll-up the dashboards read (docs/statistics.md): per month × procedure and per month × unit. Every
+        // generated unit is a current commune of the province, so the roll-up is the sum of its monthly rows.
+        var sums = string.Join(", ", FigureCounts.Names.Select(n => $"sum(\"{n}\")"));
+        var columns = string.Join(", ", FigureCounts.Names.Select(n => $"\"{n}\""));
+        await ExecuteAsync(
+            $"INSERT INTO statistics_province_monthly (\"ProvinceCode\", \"Day\", \"UnitCode\", \"ProcedureCode\", \"Channel\", {columns}) " +
+            $"SELECT '{provinceCode}', \"Day\", '', \"ProcedureCode\", \"Channel\", {sums} FROM statistics_monthly GROUP BY \"Day\", \"ProcedureCode\", \"Channel\" " +
+            $"UNION ALL SELECT '{provinceCode}', \"Day\", \"UnitCode\", '', \"Channel\", {sums} FROM statistics_monthly GROUP BY \"Day\", \"UnitCode\", \"Channel\"");
         var analyze = Stopwatch.StartNew();
-        await ExecuteAsync("ANALYZE dossiers; ANALYZE dossier_history; ANALYZE statistics_daily; ANALYZE statistics_monthly;");
+        await ExecuteAsync("ANALYZE dossiers; ANALYZE dossier_history; ANALYZE statistics_daily; ANALYZE statistics_monthly; ANALYZE statistics_province_monthly;");
         analyze.Stop();
         var sizes = await SizesAsync();
         return new GeneratorReport(total, history.Sum(), statistics.Sum(), Math.Round(load.Elapsed.TotalSeconds, 1),

@@ -59,7 +59,7 @@ var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
 var generator = new DossierGenerator(connectionString, units, procedures, cipher, today.AddYears(-2), today.AddDays(-1), options.Parallel);
 Console.WriteLine($"Generating {options.Dossiers:N0} dossiers over {units.Count} communes of province {options.Province}, " +
     $"{today.AddYears(-2):yyyy-MM-dd}..{today.AddDays(-1):yyyy-MM-dd}, {options.Parallel} writers…");
-var generated = await generator.LoadAsync(options.Dossiers, Console.WriteLine);
+var generated = await generator.LoadAsync(options.Dossiers, options.Province, Console.WriteLine);
 Console.WriteLine($"Generated {generated.Dossiers:N0} dossiers ({generated.HistoryRows:N0} history rows, {generated.StatisticsRows:N0} statistics rows) " +
     $"in {generated.LoadSeconds} s = {generated.DossiersPerSecond:N0} dossiers/s, indexes {generated.IndexSeconds} s, ANALYZE {generated.AnalyzeSeconds} s; " +
     $"dossiers {generated.DossiersBytes / 1e9:0.0} GB, history {generated.HistoryBytes / 1e9:0.0} GB.");

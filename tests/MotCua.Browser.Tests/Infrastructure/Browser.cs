@@ -100,7 +100,8 @@ public sealed class Browser : IDisposable
         Open("/dang-nhap");
         Fill("Tên đăng nhập", userName);
         Fill("Mật khẩu", password);
-        Find("form button[type=submit]").Click();
+        // The password form's own button: when e-ID sign-in is configured its form comes first on the page.
+        Wait().Until(d => d.FindElement(By.XPath("//input[@id='password']/ancestor::form//button[@type='submit']"))).Click();
         Wait().Until(d => !d.Url.Contains("/dang-nhap", StringComparison.Ordinal));
     }
 
