@@ -401,11 +401,13 @@ public partial class PortalJourneyTests(BrowserApp app)
     {
         browser.Open("/dang-nhap");
         browser.Press("Đăng nhập bằng định danh điện tử");
-        WaitForText(browser, "Nhà cung cấp định danh điện tử (bản thử)");
+        // Two hops (the app's challenge, then the provider's authorize page; the first one also fetches the provider's
+        // discovery document and keys): a loaded CI machine has needed more than the usual 10 s.
+        WaitForText(browser, "Nhà cung cấp định danh điện tử (bản thử)", 30);
         browser.Driver.FindElements(By.CssSelector("input[name=person]")).Single(r => r.FindElement(By.XPath("..")).Text.Contains(person)).Click();
         browser.Driver.FindElement(By.CssSelector($"input[name=level][value='{level}']")).Click();
         browser.Press("Đăng nhập");
-        browser.Wait().Until(d => d.Url.Contains("/ho-so-cua-toi", StringComparison.Ordinal));
+        browser.Wait(30).Until(d => d.Url.Contains("/ho-so-cua-toi", StringComparison.Ordinal));
         Assert.NotNull(browser.Driver.Manage().Cookies.GetCookieNamed("motcua.auth"));
     }
 
