@@ -157,6 +157,8 @@ public static class HostSetup
             var eid = app.Configuration.GetValue<bool>($"{EidDemoProvider.Section}:InProcess") ? app.Configuration[$"{EidDemoProvider.Section}:Urls"] : null;
             app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintBanner(app.Urls, accounts, eidProvider: eid));
         }
+        // The statistics observer reads the province map inside every intake: load it now, not under the first requests.
+        await sp.GetRequiredService<StatisticsScopes>().WarmAsync(app.Lifetime.ApplicationStopping);
         if (await ActivatorUtilities.CreateInstance<RebuildStatistics>(sp).IfMissingAsync(app.Lifetime.ApplicationStopping) is { } rebuilt)
             log.LogInformation("{Report}", rebuilt);
     }

@@ -22,7 +22,8 @@ public sealed record StatisticsScope(string Kind, string Code, string Name, stri
 /// Figures survive mergers: a current unit's figures include the codes of the old units it absorbed (unit lineage), so a
 /// period before the merger counts under the old units and rolls up into the new one.
 /// </summary>
-public sealed class StatisticsScopes(MotCuaDbContext db, IMemoryCache cache, ProblemResults problems, TimeProvider time)
+public sealed class StatisticsScopes(MotCuaDbContext db, IMemoryCache cache, ProblemResults problems, TimeProvider time,
+    IServiceScopeFactory scopeFactory)
 {
     public const int MaxDays = 5 * 366;
 
@@ -89,15 +90,51 @@ public sealed class StatisticsScopes(MotCuaDbContext db, IMemoryCache cache, Pro
         }))!;
 
     /// <summary>
-    /// Which provinces count each unit code (for the province roll-up rows), cached with the lineage it is drawn from. After
-    /// an import of units that changes the successions, <c>rebuild-statistics</c> redraws the roll-up (docs/statistics.md).
+    /// Which provinces count each unit code (for the province roll-up rows), drawn from the lineage. Loaded at start
+    /// (<see cref="WarmAsync"/>) and then served from memory: after ten minutes the next caller gets the copy it has while a
+    /// fresh one is loaded in the background. The statistics observer reads it synchronously inside every intake and action;
+    /// a cold load there, under load, blocked one thread-pool thread per request and stalled intake for 20 s at a time
+    /// (the scale bench found it). After an import of units that changes the successions, <c>rebuild-statistics</c> redraws
+    /// the roll-up (docs/statistics.md).
     /// </summary>
-    public async Task<StatisticsProvinces> ProvincesAsync(CancellationToken ct) =>
-        (await cache.GetOrCreateAsync("statistics-provinces", async entry =>
+    public async Task<StatisticsProvinces> ProvincesAsync(CancellationToken ct)
+    {
+        if (cache.TryGetValue(ProvincesKey, out LoadedProvinces? loaded) && loaded is not null)
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return await StatisticsProvinces.LoadAsync(db, await LineageAsync(ct), ct);
-        }))!;
+            if (time.GetUtcNow() - loaded.At > ProvincesRefresh && Interlocked.Exchange(ref loaded.Refreshing, 1) == 0)
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await using var scope = scopeFactory.CreateAsyncScope();
+                        await scope.ServiceProvider.GetRequiredService<StatisticsScopes>().LoadProvincesAsync(CancellationToken.None);
+                    }
+                    catch (Exception) { Interlocked.Exchange(ref loaded.Refreshing, 0); }   // try again on a later call
+                });
+            return loaded.Value;
+        }
+        return await LoadProvincesAsync(ct);
+    }
+
+    /// <summary>Loads the province map at start, so that no request pays for it.</summary>
+    public Task WarmAsync(CancellationToken ct) => ProvincesAsync(ct);
+
+    private async Task<StatisticsProvinces> LoadProvincesAsync(CancellationToken ct)
+    {
+        var value = await StatisticsProvinces.LoadAsync(db, await LineageAsync(ct), ct);
+        cache.Set(ProvincesKey, new LoadedProvinces(value, time.GetUtcNow()));
+        return value;
+    }
+
+    private const string ProvincesKey = "statistics-provinces";
+    private static readonly TimeSpan ProvincesRefresh = TimeSpan.FromMinutes(10);
+
+    private sealed class LoadedProvinces(StatisticsProvinces value, DateTimeOffset at)
+    {
+        public StatisticsProvinces Value { get; } = value;
+        public DateTimeOffset At { get; } = at;
+        public int Refreshing;
+    }
 
     private async Task<string> ProvinceOfSuccessorAsync(UnitLineage lineage, string code, CancellationToken ct)
     {
