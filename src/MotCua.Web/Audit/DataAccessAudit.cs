@@ -14,7 +14,7 @@ namespace MotCua.Web.Audit;
 /// data is answered: if it cannot be written, the read fails rather than go unrecorded. It names the dossier by its code
 /// only and the reader by account, role and unit; the client IP is the connection's.
 /// </summary>
-public sealed class DataAccessAudit(MotCuaDbContext db, TimeProvider time)
+public sealed class DataAccessAudit(MotCuaDbContext db, TimeProvider time, IServiceScopeFactory scopes)
 {
     /// <summary>Roles in the order that names a reader who has several.</summary>
     private static readonly string[] RoleOrder = [Roles.ProvinceAdmin, Roles.Leader, Roles.Specialist, Roles.Officer, Roles.Volunteer, Roles.Citizen];
@@ -40,9 +40,12 @@ public sealed class DataAccessAudit(MotCuaDbContext db, TimeProvider time)
             Detail = detail is { Length: > 200 } ? detail[..200] : detail, ProvinceCode = province,
             ClientIp = http.Connection.RemoteIpAddress?.ToString(),
         };
-        db.DataAccessAudit.Add(row);
-        await db.SaveChangesAsync(ct);
-        db.Entry(row).State = EntityState.Detached;
+        // Its own context: the request's context may track other entities (a page's, or the account the sign-in cookie
+        // check loaded), and SaveChanges there would write them too — or fail on them and turn a read into a 500.
+        await using var scope = scopes.CreateAsyncScope();
+        var auditDb = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        auditDb.DataAccessAudit.Add(row);
+        await auditDb.SaveChangesAsync(ct);
     }
 
     public sealed record Filter(string? User = null, string? Dossier = null, string? From = null, string? To = null, int? Page = null,
