@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Bench.Scale;
@@ -12,7 +11,7 @@ namespace MotCua.Bench.Scale;
 /// leader of Phường Thới Sơn, the demo accounts), the officer's work queue page with the sign-in cookie, public tracking
 /// with a code and its ID number. One connection pool per node; request i goes to node i mod n.
 /// </summary>
-public sealed partial class Scenarios : IAsyncDisposable
+public sealed class Scenarios : IAsyncDisposable
 {
     public const string Password = "Bench-Password-2026";
     public const string ThoiSon = "30502";
@@ -178,12 +177,9 @@ public sealed partial class Scenarios : IAsyncDisposable
     {
         var client = Client(baseUrl, new CookieContainer());
         var page = await client.GetStringAsync("/dang-nhap");
-        var input = AntiforgeryInput().Match(page);
-        var token = TokenValue().Match(input.Value);
-        if (!token.Success) throw new InvalidOperationException("no anti-forgery token on /dang-nhap");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__RequestVerificationToken"] = PageForms.Antiforgery(page),
             ["_handler"] = "signin",
             ["Input.UserName"] = userName,
             ["Input.Password"] = Password,
@@ -195,11 +191,6 @@ public sealed partial class Scenarios : IAsyncDisposable
         return client;
     }
 
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*>")]
-    private static partial Regex AntiforgeryInput();
-
-    [GeneratedRegex("value=\"([^\"]+)\"")]
-    private static partial Regex TokenValue();
 
     public ValueTask DisposeAsync()
     {

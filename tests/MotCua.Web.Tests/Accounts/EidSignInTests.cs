@@ -200,10 +200,10 @@ public abstract partial class EidSignInTests(EidApp app) : ApiTestBase(app)
     private async Task<string> SignInThroughProviderAsync(HttpClient browser, string subject, string level, string? returnUrl = null)
     {
         var signInPage = await (await browser.GetAsync("/dang-nhap")).Content.ReadAsStringAsync();
-        var token = TokenInput().Match(signInPage).Groups[1].Value;
+        var token = PageForms.Antiforgery(signInPage);
         Assert.NotEmpty(token);
         var start = await browser.PostAsync(EidSignIn.StartPath, new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("ReturnUrl", returnUrl ?? "")]));
+            [new("__RequestVerificationToken", token), new("ReturnUrl", returnUrl ?? "")]));
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var authorize = start.Headers.Location!;
         Assert.StartsWith(app.ProviderUrl + "/connect/authorize", authorize.AbsoluteUri);
@@ -251,8 +251,6 @@ public abstract partial class EidSignInTests(EidApp app) : ApiTestBase(app)
         return (string)command.ExecuteScalar()!;
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")]
     private static partial Regex HiddenInput();

@@ -202,7 +202,7 @@ public abstract partial class AssistedSubmissionApiTests(MotCuaApp app) : ApiTes
         Assert.DoesNotContain("name=\"applicant.fullName\"", start);
 
         var url = $"/nop-ho-so/{BirthRegistration}/dong-y";
-        var token = WebUtility.HtmlDecode(TokenInput().Match(await page.GetStringAsync(url)).Groups[1].Value);
+        var token = PageForms.Antiforgery(await page.GetStringAsync(url));
         var sent = await page.PostAsync(url, new FormUrlEncodedContent([
             new("_handler", "consent"), new("__RequestVerificationToken", token), new("how", "code"),
             new("personName", "Đỗ Thị Chín"), new("idNumber", id), new("phone", phone)]));
@@ -249,7 +249,7 @@ public abstract partial class AssistedSubmissionApiTests(MotCuaApp app) : ApiTes
     {
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var page = await client.GetStringAsync("/dang-nhap");
-        var token = WebUtility.HtmlDecode(TokenInput().Match(page).Groups[1].Value);
+        var token = PageForms.Antiforgery(page);
         var response = await client.PostAsync("/dang-nhap", new FormUrlEncodedContent([
             new("_handler", "signin"), new("__RequestVerificationToken", token),
             new("Input.UserName", userName), new("Input.Password", MotCuaApp.Password)]));
@@ -263,8 +263,6 @@ public abstract partial class AssistedSubmissionApiTests(MotCuaApp app) : ApiTes
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
 }
 
 [Collection(SqliteCollection.Name)] public sealed class AssistedSubmissionApiTests_Sqlite(SqliteApp app) : AssistedSubmissionApiTests(app);

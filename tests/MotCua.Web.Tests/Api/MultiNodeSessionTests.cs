@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Api;
@@ -9,7 +8,7 @@ namespace MotCua.Web.Tests.Api;
 /// sign-in page served by one node is posted to the other (its anti-forgery token must be accepted there), and the cookie
 /// the second node issues opens the work queue on the first. Both need the data-protection key ring kept in the database.
 /// </summary>
-public sealed partial class MultiNodeSessionTests : IAsyncLifetime
+public sealed class MultiNodeSessionTests : IAsyncLifetime
 {
     private string _connectionString = "";
 
@@ -27,12 +26,11 @@ public sealed partial class MultiNodeSessionTests : IAsyncLifetime
         { Timeout = TimeSpan.FromSeconds(60) };
 
         var page = await browser.GetStringAsync($"{nodeA.BaseUrl}/dang-nhap");
-        var token = TokenValue().Match(AntiforgeryInput().Match(page).Value).Groups[1].Value;
-        Assert.NotEmpty(token);
+        var token = PageForms.Antiforgery(page);
         // The anti-forgery cookie is for the host; the nodes differ only by port, so it reaches node B too.
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["_handler"] = "signin",
             ["Input.UserName"] = "officer",
             ["Input.Password"] = MotCuaApp.Password,
@@ -63,10 +61,4 @@ public sealed partial class MultiNodeSessionTests : IAsyncLifetime
     };
 
     private static string Trim(string s) => s.Length > 500 ? s[..500] : s;
-
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*>")]
-    private static partial Regex AntiforgeryInput();
-
-    [GeneratedRegex("value=\"([^\"]+)\"")]
-    private static partial Regex TokenValue();
 }

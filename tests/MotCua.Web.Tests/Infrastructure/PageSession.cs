@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace MotCua.Web.Tests.Infrastructure;
@@ -8,14 +7,10 @@ namespace MotCua.Web.Tests.Infrastructure;
 /// A browser-less session of the pages: signs in through the real sign-in form (anti-forgery token and Identity cookie)
 /// and then gets pages as that account, so page tests run on both providers without Chromium.
 /// </summary>
-public static partial class PageSession
+public static class PageSession
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*? value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
-    /// <summary>The hidden anti-forgery value of the first form of a page.</summary>
-    public static string Antiforgery(string html) => WebUtility.HtmlDecode(AntiforgeryField().Match(html) is { Success: true } m
-        ? m.Groups[1].Value : throw new InvalidOperationException("The page has no anti-forgery field."));
+    /// <summary>The hidden anti-forgery value of the first form of a page (<see cref="PageForms.Antiforgery"/>).</summary>
+    public static string Antiforgery(string html) => PageForms.Antiforgery(html);
 
     /// <summary>A client that keeps cookies and does not follow redirects, not signed in.</summary>
     public static HttpClient Anonymous(MotCuaApp app) =>
