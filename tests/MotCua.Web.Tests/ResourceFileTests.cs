@@ -6,7 +6,7 @@ namespace MotCua.Web.Tests;
 /// <summary>Every message exists in Vietnamese, English and French, and every key the code asks for exists.</summary>
 public partial class ResourceFileTests
 {
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
 
     private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
     {
