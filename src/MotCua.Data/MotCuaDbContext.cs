@@ -67,16 +67,39 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
         return dossiers.Where(d => EF.Property<string>(d, ApplicantIdHash) == hash);
     }
 
+    private List<(string Sql, object[] Args)>? afterSave;
+
+    /// <summary>
+    /// Queues a statement to run right after the next SaveChanges, on its connection and in its transaction. For upserts
+    /// of hot rows (statistics counters): run last, they hold their row locks only until the commit that follows, not
+    /// through the inserts of the save, and they run asynchronously. A save that fails drops the queue, so a unit of
+    /// work retried from the start queues its statements again and never twice.
+    /// </summary>
+    public void ExecuteAfterSave(string sql, object[] args) => (afterSave ??= []).Add((sql, args));
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampLookupHashes();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var queued = TakeAfterSave();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        foreach (var (sql, args) in queued) Database.ExecuteSqlRaw(sql, args);
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampLookupHashes();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var queued = TakeAfterSave();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var (sql, args) in queued) await Database.ExecuteSqlRawAsync(sql, args, cancellationToken);
+        return saved;
+    }
+
+    private List<(string Sql, object[] Args)> TakeAfterSave()
+    {
+        var queued = afterSave ?? [];
+        afterSave = null;
+        return queued;
     }
 
     private void StampLookupHashes()

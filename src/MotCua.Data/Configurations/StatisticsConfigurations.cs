@@ -42,7 +42,7 @@ internal sealed class StatisticsProvinceMonthConfiguration : IEntityTypeConfigur
     public void Configure(EntityTypeBuilder<StatisticsProvinceMonth> e)
     {
         e.ToTable("statistics_province_monthly");
-        e.HasKey(r => new { r.ProvinceCode, r.Day, r.UnitCode, r.ProcedureCode, r.Channel });
+        e.HasKey(r => new { r.ProvinceCode, r.Day, r.UnitCode, r.ProcedureCode, r.Channel, r.Stripe });
         e.Property(r => r.ProvinceCode).HasMaxLength(64);
         StatisticsRowMapping.MapColumns(e);
     }

@@ -29,6 +29,14 @@ public sealed class StatisticsMonth : StatisticsRow;
 public sealed class StatisticsProvinceMonth : StatisticsRow
 {
     public string ProvinceCode { get; set; } = "";
+
+    /// <summary>
+    /// Which of <see cref="Statistics.StatisticsWriter.ProcedureStripes"/> rows of a per-procedure key this is: every dossier of a
+    /// procedure in the province adds to that key, so the key is split in stripes, each change adding to one of them and
+    /// readers summing them (they always sum); otherwise the key's one row lock would serialize the province's intake.
+    /// Per-unit rows have one stripe (0); stripes of past months are folded into stripe 0.
+    /// </summary>
+    public short Stripe { get; set; }
 }
 
 /// <summary>Table statistics_officer_daily: what an officer handled on a day.</summary>

@@ -16,11 +16,16 @@ public static class StatisticsWriter
 {
     /// <param name="provinces">The provinces that count <paramref name="unitCode"/> (<see cref="StatisticsProvinces"/>): each
     /// gets its roll-up rows, one for the procedure and one for the unit code.</param>
-    public static void Add(MotCuaDbContext db, string unitCode, string procedureCode, IntakeChannel channel, FigureEvent e,
+    /// <summary>
+    /// Queues the upserts to run right after the caller's next SaveChanges (<see cref="MotCuaDbContext.ExecuteAfterSave"/>):
+    /// last in the transaction, so the province-wide rows that every dossier of a procedure updates stay locked only until
+    /// the commit, and never by a thread that blocks on them.
+    /// </summary>
+    public static void AddAfterSave(MotCuaDbContext db, string unitCode, string procedureCode, IntakeChannel channel, FigureEvent e,
         IReadOnlyList<string> provinces)
     {
         foreach (var (sql, args) in Commands(db, unitCode, procedureCode, channel, e, provinces))
-            db.Database.ExecuteSqlRaw(sql, args);
+            db.ExecuteAfterSave(sql, args);
     }
 
     public static async Task AddAsync(MotCuaDbContext db, string unitCode, string procedureCode, IntakeChannel channel, FigureEvent e,
@@ -30,7 +35,14 @@ public static class StatisticsWriter
             await db.Database.ExecuteSqlRawAsync(sql, args, ct);
     }
 
-    private static readonly string[] ProvinceKeys = ["ProvinceCode", "Day", "UnitCode", "ProcedureCode", "Channel"];
+    private static readonly string[] ProvinceKeys = ["ProvinceCode", "Day", "UnitCode", "ProcedureCode", "Channel", "Stripe"];
+
+    /// <summary>
+    /// Rows per (province, month, procedure, channel) key (<see cref="Entities.StatisticsProvinceMonth.Stripe"/>): a change
+    /// adds to one at random, so concurrent intakes of the same procedure across a province rarely wait for each other's
+    /// commit. Readers sum; <see cref="FoldStripesAsync"/> folds past months back into stripe 0.
+    /// </summary>
+    public const int ProcedureStripes = 8;
 
     private static IEnumerable<(string Sql, object[] Args)> Commands(MotCuaDbContext db, string unitCode, string procedureCode,
         IntakeChannel channel, FigureEvent e, IReadOnlyList<string> provinces)
@@ -46,8 +58,8 @@ public static class StatisticsWriter
             foreach (var province in provinces)
             {
                 var upsert = Upsert("statistics_province_monthly", ProvinceKeys, FigureCounts.Names, values);
-                yield return (upsert, [province, Date(db, month), "", procedureCode, (int)channel]);
-                yield return (upsert, [province, Date(db, month), unitCode, "", (int)channel]);
+                yield return (upsert, [province, Date(db, month), "", procedureCode, (int)channel, (short)Random.Shared.Next(ProcedureStripes)]);
+                yield return (upsert, [province, Date(db, month), unitCode, "", (int)channel, (short)0]);
             }
         }
         if (e.Officer is { } officer && e.OfficerCounts is { } o)
@@ -57,6 +69,34 @@ public static class StatisticsWriter
             yield return (Upsert("statistics_officer_daily", ["UnitCode", "Day", "UserName"], names, officerValues),
                 [unitCode, Date(db, e.Day), officer]);
         }
+    }
+
+    /// <summary>
+    /// Folds the stripes of the months before <paramref name="before"/> into stripe 0, so a province's past years read one
+    /// row per key; the sums are the same before and after, at every instant a reader can see. Adds exactly the rows it
+    /// deletes (one statement on PostgreSQL; on SQLite the transaction holds the only write lock), so a change that lands
+    /// in a folded month meanwhile is not lost. Returns the number of keys folded.
+    /// </summary>
+    public static async Task<int> FoldStripesAsync(MotCuaDbContext db, DateOnly before, CancellationToken ct)
+    {
+        const string table = "statistics_province_monthly";
+        const string keys = "\"ProvinceCode\", \"Day\", \"UnitCode\", \"ProcedureCode\", \"Channel\"";
+        const string striped = "\"Day\" < {0} AND \"Stripe\" <> 0";
+        var counts = FigureCounts.Names.Select(n => $"\"{n}\"").ToList();
+        string Insert(string from) => $"""
+            INSERT INTO {table} ({keys}, "Stripe", {string.Join(", ", counts)})
+            SELECT {keys}, 0, {string.Join(", ", counts.Select(c => $"SUM({c})"))} FROM {from}
+            GROUP BY {keys}
+            ON CONFLICT ({keys}, "Stripe") DO UPDATE SET {string.Join(", ", counts.Select(c => $"{c} = {table}.{c} + EXCLUDED.{c}"))}
+            """;
+        var day = Date(db, before);
+        if (db.IsPostgres)
+            return await db.Database.ExecuteSqlRawAsync($"WITH gone AS (DELETE FROM {table} WHERE {striped} RETURNING *) {Insert("gone")}", [day], ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var folded = await db.Database.ExecuteSqlRawAsync(Insert($"{table} WHERE {striped}"), [day], ct);
+        await db.Database.ExecuteSqlRawAsync($"DELETE FROM {table} WHERE {striped}", [day], ct);
+        await tx.CommitAsync(ct);
+        return folded;
     }
 
     private static string CountsUpsert(string table, long[] values) =>

@@ -36,7 +36,7 @@ public static class GetDossier
     }
 
     /// <summary>The volunteer and the consent of an assisted online submission; null for any other dossier.</summary>
-    internal static async Task<AssistanceDto?> AssistanceOfAsync(MotCuaDbContext db, string code, CancellationToken ct)
+    private static async Task<AssistanceDto?> AssistanceOfAsync(MotCuaDbContext db, string code, CancellationToken ct)
     {
         var consent = await db.AssistedConsents.AsNoTracking().Where(c => c.DossierCode == code)
             .Select(c => new { c.VolunteerUserName, c.PersonName, c.Method, c.GivenAt }).SingleOrDefaultAsync(ct);

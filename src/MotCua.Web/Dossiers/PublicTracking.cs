@@ -28,20 +28,23 @@ public static class PublicTracking
         ProblemResults problems, IStringLocalizer<Messages> t, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idNumber)) return problems.NotFound("Dossiers.NotFound", code);
-        var d = await db.Dossiers.AsNoTracking().Where(x => x.Code == code)
+        // One indexed read: the pair matches on the keyed hash of the ID number (no decryption, nothing about the number
+        // leaks through timing: what is compared is a hash of the caller's input), with the consent of an assisted
+        // submission in the same query.
+        var d = await MotCuaDbContext.OfIdNumber(db.Dossiers.AsNoTracking().Where(x => x.Code == code), idNumber)
             .Select(x => new { x.Code, x.ProcedureCode, x.ProcedureVersionId, x.Status, x.ReceivedAt, x.DueAt, x.CompletedAt,
-                x.ClockStoppedAt, x.ReturnedAt, x.Applicant.IdNumber })
+                x.ClockStoppedAt, x.ReturnedAt,
+                Consent = db.AssistedConsents.Where(c => c.DossierCode == x.Code && c.GivenAt != null)
+                    .Select(c => new { c.Method, c.GivenAt }).FirstOrDefault() })
             .SingleOrDefaultAsync(ct);
-        if (d is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.ASCII.GetBytes(d.IdNumber), System.Text.Encoding.ASCII.GetBytes(idNumber.Trim())))
-            return problems.NotFound("Dossiers.NotFound", code);
+        if (d is null) return problems.NotFound("Dossiers.NotFound", code);
         var name = (await reference.VersionAsync(db, d.ProcedureVersionId, ct)).Version.Name;
         var now = time.GetUtcNow();
         var overdue = d.CompletedAt == null && d.ClockStoppedAt == null && !DossierTransitionRules.IsFinal(d.Status) && now > d.DueAt;
         // Submitted by a volunteer: how the person consented and when (no names: the answer carries no personal data).
-        var assistance = await GetDossier.AssistanceOfAsync(db, d.Code, ct);
+        var consentMethod = d.Consent is { } c ? AssistedConsents.MethodName(c.Method) : null;
         return Results.Ok(new Response(d.Code, d.ProcedureCode, name, JsonNamingPolicy.CamelCase.ConvertName(d.Status.ToString()),
             t["Status." + d.Status], d.ReceivedAt.ToVietnam(), d.DueAt.ToVietnam(), overdue, d.ClockStoppedAt is not null,
-            d.CompletedAt.ToVietnam(), d.ReturnedAt.ToVietnam(), assistance?.ConsentMethod, assistance?.ConsentGivenAt));
+            d.CompletedAt.ToVietnam(), d.ReturnedAt.ToVietnam(), consentMethod, d.Consent?.GivenAt.ToVietnam()));
     }
 }

@@ -13,6 +13,8 @@ public static class StatisticsEndpoints
         services.AddScoped<PublicTransparency>();
         services.AddScoped<RebuildStatistics>();
         services.AddScoped<RateDossier>();
+        services.AddSingleton<StripeFolding>();
+        services.AddHostedService(sp => sp.GetRequiredService<StripeFolding>());
         return services;
     }
 

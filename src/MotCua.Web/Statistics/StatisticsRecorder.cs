@@ -10,7 +10,8 @@ namespace MotCua.Web.Statistics;
 
 /// <summary>
 /// Keeps the statistics aggregates as dossiers change: for the receipt and for each history line, what
-/// <see cref="DossierFigures"/> says it adds, written with atomic upserts in the transaction of the change.
+/// <see cref="DossierFigures"/> says it adds, written with atomic upserts in the transaction of the change, right after
+/// its save (the last statements before the commit).
 /// </summary>
 public sealed class StatisticsRecorder(CalendarProvider calendars, StatisticsScopes scopes) : IDossierChangeObserver
 {
@@ -28,7 +29,7 @@ public sealed class StatisticsRecorder(CalendarProvider calendars, StatisticsSco
         {
             // Cached like the lineage it is drawn from (a query only after an expiry).
             var provinces = scopes.ProvincesAsync(CancellationToken.None).GetAwaiter().GetResult().Of(dossier.UnitCode);
-            StatisticsWriter.Add(db, dossier.UnitCode, dossier.ProcedureCode, dossier.Channel, figure, provinces);
+            StatisticsWriter.AddAfterSave(db, dossier.UnitCode, dossier.ProcedureCode, dossier.Channel, figure, provinces);
         }
     }
 }

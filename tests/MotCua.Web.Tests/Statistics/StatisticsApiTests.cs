@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Dossiers;
 using MotCua.Data;
+using MotCua.Data.Entities;
+using MotCua.Core.Statistics;
 using MotCua.Data.Statistics;
 using MotCua.Web.Calendar;
 using MotCua.Web.Statistics;
@@ -254,10 +256,12 @@ public abstract class StatisticsApiTests(MotCuaApp app) : ApiTestBase(app)
                 .Select(r => $"m {r.UnitCode} {r.ProcedureCode} {r.Day:yyyy-MM-dd} {r.Channel} {string.Join(' ', r.Counts.ToArray())}"))
             // The province roll-up: the rows of these unit codes, and the per-procedure rows of the province in the months of
             // the known set (every An Giang dossier of those months is written through the observers).
+            // A per-procedure key is split in stripes by the incremental path (one by the rebuild): compare the sums per key.
             .Concat(db.StatisticsProvinceMonths.AsNoTracking()
                 .Where(r => codes.Contains(r.UnitCode) || r.ProvinceCode == AnGiang && r.UnitCode == ""
                     && (r.Day == new DateOnly(2027, 5, 1) || r.Day == new DateOnly(2025, 6, 1))).AsEnumerable()
-                .Select(r => $"p {r.ProvinceCode} {r.UnitCode} {r.ProcedureCode} {r.Day:yyyy-MM-dd} {r.Channel} {string.Join(' ', r.Counts.ToArray())}"))
+                .GroupBy(r => $"p {r.ProvinceCode} {r.UnitCode} {r.ProcedureCode} {r.Day:yyyy-MM-dd} {r.Channel}")
+                .Select(g => $"{g.Key} {string.Join(' ', SumCounts(g.Select(r => r.Counts)))}"))
             .Concat(db.StatisticsOfficerDays.AsNoTracking().Where(r => codes.Contains(r.UnitCode)).AsEnumerable()
                 .Select(r => $"o {r.UnitCode} {r.UserName} {r.Day:yyyy-MM-dd} {r.Handled} {r.HandledOnTime} {r.HandledWithSupplement} {r.Rated} {r.RatingSum}"))
             .Order(StringComparer.Ordinal)));
@@ -268,6 +272,44 @@ public abstract class StatisticsApiTests(MotCuaApp app) : ApiTestBase(app)
         using (var scope = App.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<RebuildStatistics>().RunAsync();
         Assert.Equal(incremental, Snapshot());
+    }
+
+    private static long[] SumCounts(IEnumerable<FigureCounts> counts) =>
+        counts.Select(c => c.ToArray()).Aggregate((a, b) => [.. a.Zip(b, (x, y) => x + y)]);
+
+    [Fact]
+    public async Task Stripes_of_past_months_fold_into_one_row_per_key_with_the_same_sums()
+    {
+        await KnownSetAsync();
+        // A per-procedure row of a past month moved to a stripe of its own, as a busy month leaves them (sums unchanged).
+        App.WithDb(db =>
+        {
+            var row = db.StatisticsProvinceMonths.AsNoTracking()
+                .First(r => r.ProvinceCode == AnGiang && r.UnitCode == "" && r.Day == new DateOnly(2025, 6, 1));
+            var used = db.StatisticsProvinceMonths.AsNoTracking().Where(r => r.ProvinceCode == row.ProvinceCode && r.Day == row.Day
+                && r.UnitCode == "" && r.ProcedureCode == row.ProcedureCode && r.Channel == row.Channel).Select(r => r.Stripe).ToList();
+            var free = (short)Enumerable.Range(1, StatisticsWriter.ProcedureStripes - 1).First(i => !used.Contains((short)i));
+            return db.Database.ExecuteSql($"""
+                UPDATE statistics_province_monthly SET "Stripe" = {free} WHERE "ProvinceCode" = {row.ProvinceCode} AND "Day" = {row.Day}
+                AND "UnitCode" = '' AND "ProcedureCode" = {row.ProcedureCode} AND "Channel" = {(int)row.Channel} AND "Stripe" = {row.Stripe}
+                """);
+        });
+        string Sums(DateOnly before) => App.WithDb(db => string.Join('\n', db.StatisticsProvinceMonths.AsNoTracking()
+            .Where(r => r.Day < before).AsEnumerable()
+            .GroupBy(r => $"{r.ProvinceCode} {r.UnitCode} {r.ProcedureCode} {r.Day:yyyy-MM-dd} {r.Channel}")
+            .Select(g => $"{g.Key} {string.Join(' ', SumCounts(g.Select(r => r.Counts)))}").Order(StringComparer.Ordinal)));
+        var june = new DateOnly(2027, 6, 1);
+        var before = Sums(june);
+        Assert.True(App.WithDb(db => db.StatisticsProvinceMonths.Count(r => r.Day < june && r.Stripe != 0)) >= 1);
+
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            Assert.True(await StatisticsWriter.FoldStripesAsync(db, june, CancellationToken.None) >= 1);
+            Assert.Equal(0, await StatisticsWriter.FoldStripesAsync(db, june, CancellationToken.None));
+        }
+        Assert.Equal(before, Sums(june));
+        Assert.Equal(0, App.WithDb(db => db.StatisticsProvinceMonths.Count(r => r.Day < june && r.Stripe != 0)));
     }
 
     /// <summary>The number of dossiers the work queue lists behind a drill-down link (its total, not one page).</summary>

@@ -1762,6 +1762,9 @@ namespace MotCua.Data.Migrations.Postgres
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Stripe")
+                        .HasColumnType("smallint");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "MotCua.Data.Entities.StatisticsProvinceMonth.Counts#FigureCounts", b1 =>
                         {
                             b1.IsRequired();
@@ -1871,7 +1874,7 @@ namespace MotCua.Data.Migrations.Postgres
                                 .HasColumnName("Withdrawals");
                         });
 
-                    b.HasKey("ProvinceCode", "Day", "UnitCode", "ProcedureCode", "Channel");
+                    b.HasKey("ProvinceCode", "Day", "UnitCode", "ProcedureCode", "Channel", "Stripe");
 
                     b.ToTable("statistics_province_monthly", (string)null);
                 });

@@ -1721,6 +1721,9 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Stripe")
+                        .HasColumnType("INTEGER");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "MotCua.Data.Entities.StatisticsProvinceMonth.Counts#FigureCounts", b1 =>
                         {
                             b1.IsRequired();
@@ -1830,7 +1833,7 @@ namespace MotCua.Data.Migrations.Sqlite
                                 .HasColumnName("Withdrawals");
                         });
 
-                    b.HasKey("ProvinceCode", "Day", "UnitCode", "ProcedureCode", "Channel");
+                    b.HasKey("ProvinceCode", "Day", "UnitCode", "ProcedureCode", "Channel", "Stripe");
 
                     b.ToTable("statistics_province_monthly", (string)null);
                 });
