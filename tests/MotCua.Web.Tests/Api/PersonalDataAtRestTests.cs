@@ -50,11 +50,12 @@ public abstract class PersonalDataAtRestTests(MotCuaApp app) : ApiTestBase(app)
         }
 
         Assert.Equal([code], App.WithDb(db => db.DossiersOfIdNumber(applicantId).Select(d => d.Code).ToList()));
-        // Staff find the person's dossiers by the ID number in the work-queue search; another unit's officer does not.
-        var found = (await officer.GetFromJsonAsync<JsonObject>($"/api/v1/dossiers?q={applicantId}"))!;
+        // Staff find the person's dossiers by the ID number (posted search); another unit's officer does not.
+        var found = (await (await officer.PostAsJsonAsync("/api/v1/dossiers/search", new { idNumber = applicantId })).Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal([code], found["items"]!.AsArray().Select(i => i!["code"]!.GetValue<string>()));
         using var other = await App.ClientAsync("officer2");
-        Assert.Equal(0, (await other.GetFromJsonAsync<JsonObject>($"/api/v1/dossiers?q={applicantId}"))!["total"]!.GetValue<int>());
+        var none = (await (await other.PostAsJsonAsync("/api/v1/dossiers/search", new { idNumber = applicantId })).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(0, none["total"]!.GetValue<int>());
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using MotCua.Data;
 using MotCua.Data.Entities;
 
@@ -22,6 +23,9 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The JWT signing key of the test hosts (the same on every node, so a token works on each).</summary>
     public static readonly string SigningKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray());
     private readonly ConcurrentDictionary<string, string> _tokens = new();
+
+    /// <summary>Every log message of the host (request logging included) while a test records.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>The domain clock. Runs with the real time until a test sets it.</summary>
     public TestClock Clock { get; } = new();
@@ -69,6 +73,12 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicTrackingPerMinute", "100000");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs);
+            // This provider alone hears every category at Information, the request logging ("Request starting …") included.
+            logging.AddFilter<LogCapture>(null, Microsoft.Extensions.Logging.LogLevel.Information);
+        });
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
