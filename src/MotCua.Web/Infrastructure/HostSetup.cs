@@ -78,8 +78,8 @@ public static class HostSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<MotCuaDbContext>()
             .AddSignInManager()
-            // TOTP (RFC 6238) two-factor for leaders and province administrators (Accounts/TwoFactor.cs).
-            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
+            // TOTP (RFC 6238) two-factor for leaders and province administrators (Accounts/TwoFactor.cs), each code good once.
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>();
 
         var key = TokenIssuer.LoadKey(config, builder.Environment);
@@ -195,8 +195,10 @@ public static class HostSetup
         });
         app.UseStaticFiles();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization: an account held on the password change or the two-factor enrolment goes there whatever
+        // it asked for, even a page its role may not see.
         app.UsePasswordChangeGate();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
