@@ -45,13 +45,16 @@ public abstract class TwoFactorTests : ApiTestBase
         return await users.GetTwoFactorEnabledAsync((await users.FindByNameAsync(userName))!);
     }
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, string field, string value)
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, string field, string value,
+        params (string Name, string Value)[] more)
     {
         var page = await client.GetStringAsync(path);
-        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["_handler"] = handler, ["__RequestVerificationToken"] = PageSession.Antiforgery(page), [field] = value,
-        }));
+        };
+        foreach (var (name, v) in more) fields[name] = v;
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>Enrols the account through the pages; returns the key the page showed.</summary>
@@ -180,6 +183,30 @@ public abstract class TwoFactorTests : ApiTestBase
             var key = await EnrolAsync(name); // and then the pages are open (checked inside)
             await ExpectAsync(await LoginAsync(name, Now(key)), HttpStatusCode.OK);
         }
+    }
+
+    [Fact]
+    public async Task A_new_leader_with_a_one_time_password_changes_it_first_then_enrols()
+    {
+        var leader = await NewAccountAsync("Leader");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.AddClaimAsync((await users.FindByNameAsync(leader))!, MotCua.Web.Accounts.PasswordChange.Claim);
+        }
+        using var client = PageSession.Anonymous(App);
+        await PageSession.PostSignInAsync(client, leader, MotCuaApp.Password);
+        using (var first = await client.GetAsync("/phe-duyet"))
+            Assert.Equal("/doi-mat-khau", first.Headers.Location?.OriginalString);
+        var changed = await PostFormAsync(client, "/doi-mat-khau", "change-password", "Input.Current", MotCuaApp.Password,
+            ("Input.Next", "Lanh-Dao-Moi-2026"), ("Input.Again", "Lanh-Dao-Moi-2026"));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        // The password is the holder's own now, but a password alone is still not enough.
+        using (var next = await client.GetAsync("/phe-duyet"))
+            Assert.Equal("/tai-khoan/hai-buoc", next.Headers.Location?.OriginalString);
+        using (var anonymous = await App.ClientAsync())
+            await ProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = leader, password = "Lanh-Dao-Moi-2026" }),
+                HttpStatusCode.Forbidden);
     }
 
     [Fact]
