@@ -175,9 +175,9 @@ public static class ListDossiers
     }
 
     /// <summary>
-    /// The body of <c>POST /dossiers/search</c>: the list's filters, with the applicant's ID number in the body (never in a URL).
-    /// <paramref name="IdNumber"/> (12 digits) finds the dossiers of that person by the number's keyed hash; <paramref name="Q"/>
-    /// is the GET list's text search (a code's start or a name's part) and cannot be an ID number either.
+    /// The list's filters. The body of <c>POST /dossiers/search</c>: <paramref name="IdNumber"/> (12 digits, required) finds
+    /// the dossiers of that person by the number's keyed hash, in the body and never in a URL; <paramref name="Q"/> (the
+    /// GET list's text search) is refused there, one search at a time.
     /// </summary>
     public sealed record Search(string? IdNumber = null, string? Q = null, string? Unit = null, string? Status = null, bool? Overdue = null,
         string? Procedure = null, string? Assignee = null, string? ReceivedFrom = null, string? ReceivedTo = null, string? Channel = null,
@@ -188,14 +188,11 @@ public static class ListDossiers
     {
         search ??= new Search();
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(search.IdNumber) && string.IsNullOrWhiteSpace(search.Q))
-            errors.Add("idNumber", problems.Text["Validation.Required"]);
-        else if (!string.IsNullOrWhiteSpace(search.IdNumber) && CitizenIdNumber.Check(search.IdNumber.Trim()) != CitizenIdNumber.Problem.None)
+        if (string.IsNullOrWhiteSpace(search.IdNumber)) errors.Add("idNumber", problems.Text["Validation.Required"]);
+        else if (CitizenIdNumber.Check(search.IdNumber.Trim()) != CitizenIdNumber.Problem.None)
             errors.Add("idNumber", problems.Text["Applicant.IdNumberFormat"]);
-        if (!string.IsNullOrWhiteSpace(search.IdNumber) && !string.IsNullOrWhiteSpace(search.Q))
-            errors.Add("q", problems.Text["Dossiers.SearchOneOf"]);
-        return ListAsync(http, db, time, problems, errors,
-            search with { Q = string.IsNullOrWhiteSpace(search.IdNumber) ? search.Q : search.IdNumber.Trim() }, ct);
+        if (!string.IsNullOrWhiteSpace(search.Q)) errors.Add("q", problems.Text["Dossiers.SearchOneOf"]);
+        return ListAsync(http, db, time, problems, errors, search with { Q = search.IdNumber?.Trim() }, ct);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, MotCuaDbContext db, TimeProvider time, ProblemResults problems,

@@ -58,6 +58,8 @@ public abstract class IdNumberSearchTests(MotCuaApp app) : ApiTestBase(app)
         Assert.Equal(["idNumber"], ErrorKeys(await ProblemAsync(await officer.PostAsJsonAsync("/api/v1/dossiers/search", new { }), HttpStatusCode.BadRequest)));
         Assert.Equal(["idNumber"], ErrorKeys(await ProblemAsync(
             await officer.PostAsJsonAsync("/api/v1/dossiers/search", new { idNumber = "12345" }), HttpStatusCode.BadRequest)));
+        Assert.Equal(["q"], ErrorKeys(await ProblemAsync(
+            await officer.PostAsJsonAsync("/api/v1/dossiers/search", new { idNumber = id, q = "Nguyễn" }), HttpStatusCode.BadRequest)));
         Assert.Equal(["status"], ErrorKeys(await ProblemAsync(
             await officer.PostAsJsonAsync("/api/v1/dossiers/search", new { idNumber = id, status = "nope" }), HttpStatusCode.BadRequest)));
     }
