@@ -50,6 +50,9 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Shadow property of <see cref="Dossier"/>: the keyed hash of the applicant's ID number.</summary>
     public const string ApplicantIdHash = "ApplicantIdHash";
 
+    /// <summary>Shadow property of <see cref="DossierDocumentContent"/>: its bytes are encrypted (false only for older rows).</summary>
+    public const string ContentEncrypted = "Encrypted";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -111,5 +114,9 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
             var property = entry.Property<string>(ApplicantIdHash);
             if (property.CurrentValue != hash) property.CurrentValue = hash;
         }
+        // Content written through the model is always encrypted by its converter.
+        foreach (var entry in ChangeTracker.Entries<DossierDocumentContent>())
+            if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(c => c.Bytes).IsModified))
+                entry.Property<bool>(ContentEncrypted).CurrentValue = true;
     }
 }

@@ -87,6 +87,11 @@ internal sealed class DossierDocumentContentConfiguration : IEntityTypeConfigura
     {
         e.ToTable("dossier_document_contents");
         e.HasKey(c => c.DossierDocumentId);
+        // Encrypted at rest (AES-256-GCM, a key of its own); "encrypted" marks the rows done, so the start-up backfill of
+        // content stored before finds what is left through a small partial index instead of reading every file.
+        e.Property(c => c.Bytes).HasConversion<DocumentContentConverter>();
+        e.Property<bool>(MotCuaDbContext.ContentEncrypted).HasColumnName("encrypted");
+        e.HasIndex(c => c.DossierDocumentId).HasDatabaseName("IX_dossier_document_contents_plain").HasFilter("NOT encrypted");
     }
 }
 

@@ -4,7 +4,8 @@ using MotCua.Core.Dossiers;
 namespace MotCua.Data.Protection;
 
 /// <summary>
-/// Encrypts the personal data of rows written before encryption at rest was turned on, and fills their lookup hash.
+/// Encrypts the personal data of rows written before encryption at rest was turned on, and fills their lookup hash;
+/// and the content of documents uploaded before it was encrypted (found by <c>NOT encrypted</c>, a partial index).
 /// Such dossiers are the ones without <c>applicant_id_hash</c> (every save through the app stamps it), found through its
 /// index; the outbox bodies of that time are encrypted in the same pass, before the dossiers, so a pass cut short is
 /// done again at the next start. Run at start-up after the migrations: on a database with nothing left to do it costs
@@ -14,7 +15,31 @@ public static class PersonalDataBackfill
 {
     private const string LegacyDossiers = "SELECT \"Id\" AS \"Value\" FROM dossiers WHERE applicant_id_hash IS NULL ORDER BY \"Id\" LIMIT 500";
 
-    public static async Task<int> RunAsync(MotCuaDbContext db, CancellationToken ct = default)
+    // Documents are read a few at a time: each may be up to the upload limit.
+    private const string PlainDocuments =
+        "SELECT \"DossierDocumentId\" AS \"Value\" FROM dossier_document_contents WHERE NOT encrypted ORDER BY \"DossierDocumentId\" LIMIT 10";
+
+    public static async Task<int> RunAsync(MotCuaDbContext db, CancellationToken ct = default) =>
+        await DocumentsAsync(db, ct) + await DossiersAsync(db, ct);
+
+    /// <summary>Encrypts the content of documents stored before encryption was on (rows not marked encrypted).</summary>
+    private static async Task<int> DocumentsAsync(MotCuaDbContext db, CancellationToken ct)
+    {
+        var done = 0;
+        while (true)
+        {
+            var ids = await db.Database.SqlQueryRaw<long>(PlainDocuments).ToListAsync(ct);
+            if (ids.Count == 0) return done;
+            // Read through the converter (plain content passes as it is), written back encrypted; the save marks them.
+            var contents = await db.DossierDocumentContents.Where(c => ids.Contains(c.DossierDocumentId)).ToListAsync(ct);
+            foreach (var c in contents) db.Entry(c).Property(x => x.Bytes).IsModified = true;
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            done += contents.Count;
+        }
+    }
+
+    private static async Task<int> DossiersAsync(MotCuaDbContext db, CancellationToken ct)
     {
         if (!await db.Database.SqlQueryRaw<long>(LegacyDossiers).AnyAsync(ct)) return 0;
         var done = 0;

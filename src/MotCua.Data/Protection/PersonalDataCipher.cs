@@ -10,6 +10,8 @@ namespace MotCua.Data.Protection;
 /// (HMAC-SHA256) instead of the value. Both keys are derived (HKDF-SHA256) from one 256-bit master key that is never
 /// stored in the database (configuration <c>MotCua:PersonalData:Key</c>). Values written before encryption was turned
 /// on (no prefix) are read as they are, and re-encrypted by <see cref="PersonalDataBackfill"/>.
+/// The content of uploaded documents (scans of ID cards, birth certificates) is encrypted the same way as bytes, under a
+/// key of its own (another HKDF purpose): <see cref="BytesPrefix"/> + nonce | tag | ciphertext.
 /// </summary>
 public sealed class PersonalDataCipher
 {
@@ -17,12 +19,17 @@ public sealed class PersonalDataCipher
     private const int NonceSize = 12, TagSize = 16;
     private readonly byte[] _encryptionKey;
     private readonly byte[] _lookupKey;
+    private readonly byte[] _documentKey;
+
+    /// <summary>The first bytes of encrypted content ("enc1:"); no accepted upload (PDF, JPEG, PNG) starts so.</summary>
+    public static ReadOnlySpan<byte> BytesPrefix => "enc1:"u8;
 
     public PersonalDataCipher(byte[] masterKey)
     {
         if (masterKey.Length != 32) throw new ArgumentException("The personal data key must be 32 bytes (base64 of 32 random bytes).", nameof(masterKey));
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "motcua personal data encryption"u8.ToArray());
         _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "motcua personal data lookup"u8.ToArray());
+        _documentKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "motcua document content encryption"u8.ToArray());
     }
 
     /// <summary>
@@ -54,6 +61,33 @@ public sealed class PersonalDataCipher
         aes.Decrypt(blob.AsSpan(0, NonceSize), blob.AsSpan(NonceSize + TagSize), blob.AsSpan(NonceSize, TagSize), plain);
         return Encoding.UTF8.GetString(plain);
     }
+
+    /// <summary>Encrypts a document's content.</summary>
+    public byte[] ProtectBytes(byte[] plain)
+    {
+        var prefix = BytesPrefix.Length;
+        var blob = new byte[prefix + NonceSize + TagSize + plain.Length];
+        BytesPrefix.CopyTo(blob);
+        var nonce = blob.AsSpan(prefix, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_documentKey, TagSize);
+        aes.Encrypt(nonce, plain, blob.AsSpan(prefix + NonceSize + TagSize), blob.AsSpan(prefix + NonceSize, TagSize));
+        return blob;
+    }
+
+    /// <summary>A document's content as uploaded; content stored before encryption was on is returned as it is.</summary>
+    public byte[] UnprotectBytes(byte[] stored)
+    {
+        if (!IsProtected(stored)) return stored;
+        var prefix = BytesPrefix.Length;
+        var plain = new byte[stored.Length - prefix - NonceSize - TagSize];
+        using var aes = new AesGcm(_documentKey, TagSize);
+        aes.Decrypt(stored.AsSpan(prefix, NonceSize), stored.AsSpan(prefix + NonceSize + TagSize), stored.AsSpan(prefix + NonceSize, TagSize), plain);
+        return plain;
+    }
+
+    public static bool IsProtected(byte[]? stored) =>
+        stored is not null && stored.Length >= BytesPrefix.Length + NonceSize + TagSize && stored.AsSpan().StartsWith(BytesPrefix);
 
     /// <summary>The keyed hash to look a value up by (e.g. every dossier of one ID number) without storing it.</summary>
     public string LookupHash(string plain) =>

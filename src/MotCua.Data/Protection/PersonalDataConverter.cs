@@ -6,3 +6,8 @@ namespace MotCua.Data.Protection;
 public sealed class PersonalDataConverter() : ValueConverter<string, string>(
     plain => PersonalDataCipher.Required.Protect(plain),
     stored => PersonalDataCipher.Required.Unprotect(stored));
+
+/// <summary>Stores a document's content encrypted with <see cref="PersonalDataCipher.Current"/> (its own derived key).</summary>
+public sealed class DocumentContentConverter() : ValueConverter<byte[], byte[]>(
+    plain => PersonalDataCipher.Required.ProtectBytes(plain),
+    stored => PersonalDataCipher.Required.UnprotectBytes(stored));

@@ -23,7 +23,7 @@ public static class AuthEndpoints
     }
 
     private static async Task<IResult> LoginAsync(LoginRequest request, UserManager<AppUser> users,
-        SignInManager<AppUser> signIn, TokenIssuer tokens, ProblemResults problems)
+        SignInManager<AppUser> signIn, TokenIssuer tokens, ProblemResults problems, Microsoft.Extensions.Options.IOptions<Demo.DemoOptions> demo)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.UserName)) errors.Add("userName", problems.Text["Validation.Required"]);
@@ -58,6 +58,11 @@ public static class AuthEndpoints
             }
         }
         var roles = await users.GetRolesAsync(user);
+        // A leader or administrator not yet enrolled gets no token: a password alone must not act for them. They enrol on
+        // the pages (the sign-in page takes them there).
+        if (await TwoFactor.MustEnrolAsync(users, user, roles, demo.Value))
+            return Results.Problem(statusCode: 403, title: problems.Text["Problem.Forbidden"], detail: problems.Text["Auth.TwoFactorEnrolRequired"],
+                extensions: new Dictionary<string, object?> { ["twoFactorEnrolmentRequired"] = true });
         return Results.Ok(new LoginResponse(tokens.Issue(user, roles, await PasswordChange.IsRequiredAsync(users, user)), (int)tokens.Lifetime.TotalSeconds));
     }
 

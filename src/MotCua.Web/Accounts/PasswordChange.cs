@@ -35,10 +35,15 @@ public static class PasswordChange
     private static readonly string[] OpenApi = ["/api/v1/auth/password", "/api/v1/me", "/api/v1/auth/login"];
     private static readonly string[] OpenPages = [PagePath, "/dang-xuat", "/dang-nhap", "/ngon-ngu", "/css", "/js", "/health"];
 
-    /// <summary>The gate: after authentication, before the endpoints.</summary>
+    /// <summary>
+    /// The gate: after authentication, before the endpoints. It also holds a leader or administrator who has not enrolled
+    /// in two-factor (<see cref="TwoFactor.MustEnrol"/>, a claim of the page cookie only: the API gives them no token) on
+    /// the enrolment page; the password change comes first.
+    /// </summary>
     public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.User.Identity?.IsAuthenticated == true && IsRequired(http.User))
+        if (http.User.Identity?.IsAuthenticated == true
+            && (IsRequired(http.User) ? PagePath : TwoFactor.MustEnrol(http.User) ? TwoFactor.EnrolPath : null) is { } required)
         {
             var path = http.Request.Path;
             if (path.StartsWithSegments("/api"))
@@ -46,13 +51,13 @@ public static class PasswordChange
                 if (!OpenApi.Any(p => path.StartsWithSegments(p)))
                 {
                     var problems = http.RequestServices.GetRequiredService<Infrastructure.ProblemResults>();
-                    await problems.Forbidden("Auth.PasswordChangeRequired").ExecuteAsync(http);
+                    await problems.Forbidden(required == PagePath ? "Auth.PasswordChangeRequired" : "Auth.TwoFactorEnrolRequired").ExecuteAsync(http);
                     return;
                 }
             }
-            else if (!OpenPages.Any(p => path.StartsWithSegments(p)))
+            else if (!path.StartsWithSegments(required) && !OpenPages.Any(p => path.StartsWithSegments(p)))
             {
-                http.Response.Redirect(PagePath);
+                http.Response.Redirect(required);
                 return;
             }
         }

@@ -153,6 +153,8 @@ public sealed class DemoSeeder(MotCuaDbContext db, UserManager<AppUser> users, R
         foreach (var url in urls) w.WriteLine($"  Address: {url}   API: {url.TrimEnd('/')}/api/v1   OpenAPI: {url.TrimEnd('/')}/openapi/v1.json");
         w.WriteLine("  Demo accounts (password from MotCua__Seed__DemoPassword, default " + DefaultPassword + "):");
         foreach (var a in accounts) w.WriteLine($"    {a.UserName,-11} {a.Role,-14} {a.UnitName} ({a.UnitCode})");
+        w.WriteLine("  Two-step verification (TOTP): the demo leader and admin may skip enrolment in demo mode; any other Leader or");
+        w.WriteLine("  ProvinceAdmin account must enrol at /tai-khoan/hai-buoc before using the app (the API gives it no token until then).");
         if (eidProvider is not null)
             w.WriteLine($"  e-ID demo provider (OpenID Connect): {eidProvider} — the \"Đăng nhập bằng định danh điện tử\" button of the sign-in page; pick a demo person and level 1 or 2.");
         w.WriteLine();

@@ -55,11 +55,19 @@ public sealed class AssistedConsents(MotCuaDbContext db, TimeProvider time, Prob
             CodeExpiresAt = now + CodeLifetime,
         };
         consent.CodeHash = CodeHash(consent.Id, code);
+        // In the volunteer's language (Vietnamese unless they chose another). Sent before anything is saved: when the
+        // gateway does not take it, nothing is recorded and the volunteer is told at once (try again, or a signature).
+        var text = problems.Text["Consent.SmsText", volunteer.UserName, code, (int)CodeLifetime.TotalMinutes];
+        try
+        {
+            await sms.SendAsync(consent.Phone, text, consent.Id.ToString("N"), ct);
+        }
+        catch (SmsNotSentException)
+        {
+            return problems.Fail<AssistedConsent>(StatusCodes.Status503ServiceUnavailable, "Consent.SmsFailed");
+        }
         db.AssistedConsents.Add(consent);
         await db.SaveChangesAsync(ct);
-        // In the volunteer's language (Vietnamese unless they chose another).
-        var text = problems.Text["Consent.SmsText", volunteer.UserName, code, (int)CodeLifetime.TotalMinutes];
-        await sms.SendAsync(consent.Phone, text, ct);
         log.LogInformation("Consent code sent for volunteer {Volunteer} (consent {Id})", volunteer.UserName, consent.Id);
         return Outcome<AssistedConsent>.Ok(consent, StatusCodes.Status201Created);
     }

@@ -10,6 +10,9 @@ public static class DossierEndpoints
         group.MapPost("/", ReceiveDossier.HandleAsync)
             .WithSummary("Receive a dossier (online, counter, post, backEntry); 201 with its code and appointment date.");
         group.MapGet("/", ListDossiers.HandleAsync).WithSummary("The dossiers the caller may see, filtered and paged.");
+        // POST, so a search by the applicant's ID number carries it in the body; the GET list refuses an ID number in q.
+        group.MapPost("/search", ListDossiers.SearchAsync)
+            .WithSummary("The dossiers the caller may see, by the applicant's ID number (body {idNumber, ...the list's filters, page, pageSize}).");
         group.MapGet("/{code}", GetDossier.HandleAsync).WithSummary("One dossier.");
         group.MapPost("/{code}/actions", ActOnDossier.HandleAsync)
             .WithSummary("Act on a dossier: assign, startProcessing, requestSupplement, resubmit, submitForApproval, approve, reject, markResultReady, returnResult, withdraw, transfer, apologize.");

@@ -157,13 +157,52 @@ public static class ListDossiers
         };
     }
 
-    public static async Task<IResult> HandleAsync(HttpContext http, MotCuaDbContext db, TimeProvider time, ProblemResults problems,
+    /// <summary>
+    /// Whether a search text is an ID number (12 digits): such a text must not travel in a URL (access logs, proxies,
+    /// browser history), so the GET list refuses it and the work-queue page keeps it out of its links.
+    /// </summary>
+    public static bool IsIdNumberText(string? q) => q?.Trim() is { Length: 12 } t && t.All(char.IsAsciiDigit);
+
+    public static Task<IResult> HandleAsync(HttpContext http, MotCuaDbContext db, TimeProvider time, ProblemResults problems,
         string? unit, string? status, bool? overdue, string? q, string? procedure, string? assignee, string? receivedFrom,
         string? receivedTo, string? channel, string? resolvedFrom, string? resolvedTo, bool? onTime, int page = 1, int pageSize = 50,
         CancellationToken ct = default)
     {
-        var t = problems.Text;
         var errors = new ValidationErrors();
+        if (IsIdNumberText(q)) errors.Add("q", problems.Text["Dossiers.IdNumberInUrl"]);
+        return ListAsync(http, db, time, problems, errors, new Search(null, q, unit, status, overdue, procedure, assignee, receivedFrom,
+            receivedTo, channel, resolvedFrom, resolvedTo, onTime, page, pageSize), ct);
+    }
+
+    /// <summary>
+    /// The list's filters. The body of <c>POST /dossiers/search</c>: <paramref name="IdNumber"/> (12 digits, required) finds
+    /// the dossiers of that person by the number's keyed hash, in the body and never in a URL; <paramref name="Q"/> (the
+    /// GET list's text search) is refused there, one search at a time.
+    /// </summary>
+    public sealed record Search(string? IdNumber = null, string? Q = null, string? Unit = null, string? Status = null, bool? Overdue = null,
+        string? Procedure = null, string? Assignee = null, string? ReceivedFrom = null, string? ReceivedTo = null, string? Channel = null,
+        string? ResolvedFrom = null, string? ResolvedTo = null, bool? OnTime = null, int? Page = null, int? PageSize = null);
+
+    public static Task<IResult> SearchAsync(Search? search, HttpContext http, MotCuaDbContext db, TimeProvider time, ProblemResults problems,
+        CancellationToken ct = default)
+    {
+        search ??= new Search();
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(search.IdNumber)) errors.Add("idNumber", problems.Text["Validation.Required"]);
+        else if (CitizenIdNumber.Check(search.IdNumber.Trim()) != CitizenIdNumber.Problem.None)
+            errors.Add("idNumber", problems.Text["Applicant.IdNumberFormat"]);
+        if (!string.IsNullOrWhiteSpace(search.Q)) errors.Add("q", problems.Text["Dossiers.SearchOneOf"]);
+        return ListAsync(http, db, time, problems, errors, search with { Q = search.IdNumber?.Trim() }, ct);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, MotCuaDbContext db, TimeProvider time, ProblemResults problems,
+        ValidationErrors errors, Search search, CancellationToken ct)
+    {
+        var t = problems.Text;
+        var (unit, status, overdue, q, procedure, assignee) = (search.Unit, search.Status, search.Overdue, search.Q, search.Procedure, search.Assignee);
+        var (page, pageSize) = (search.Page ?? 1, search.PageSize ?? 50);
+        var (receivedFrom, receivedTo, channel, resolvedFrom, resolvedTo, onTime) =
+            (search.ReceivedFrom, search.ReceivedTo, search.Channel, search.ResolvedFrom, search.ResolvedTo, search.OnTime);
         if (page < 1) errors.Add("page", t["Paging.Invalid", MaxPageSize]);
         if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", t["Paging.Invalid", MaxPageSize]);
         DossierStatus? statusFilter = null;

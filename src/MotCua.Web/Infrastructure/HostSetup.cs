@@ -45,8 +45,20 @@ public static class HostSetup
         services.AddScoped<UploadDocument>();
         services.AddScoped<DataAccessAudit>();
         services.AddScoped<AssistedConsents>();
-        // No SMS gateway is wired for Production yet: there, consent by phone code answers that SMS is not available.
-        if (!builder.Environment.IsProduction()) services.AddSingleton<ISmsSender, RecordingSmsSender>();
+        // Consent codes: through the HTTP gateway when Sms:Gateway:Url is set (any environment); otherwise recorded, not sent,
+        // outside Production; in Production without a gateway, consent by phone code answers that SMS is not available.
+        services.Configure<SmsGatewayOptions>(config.GetSection(SmsGatewayOptions.Section));
+        var sms = config.GetSection(SmsGatewayOptions.Section).Get<SmsGatewayOptions>() ?? new SmsGatewayOptions();
+        if (sms.Enabled)
+        {
+            if (!Uri.TryCreate(sms.Url, UriKind.Absolute, out var smsUrl) || (smsUrl.Scheme != Uri.UriSchemeHttps && smsUrl.Scheme != Uri.UriSchemeHttp))
+                throw new InvalidOperationException("Sms:Gateway:Url must be an absolute http(s) URL.");
+            if (builder.Environment.IsProduction() && smsUrl.Scheme != Uri.UriSchemeHttps)
+                throw new InvalidOperationException("Sms:Gateway:Url must use https in Production.");
+            services.AddHttpClient<HttpSmsSender>(http => http.Timeout = TimeSpan.FromSeconds(Math.Max(1, sms.TimeoutSeconds)));
+            services.AddTransient<ISmsSender>(sp => sp.GetRequiredService<HttpSmsSender>());
+        }
+        else if (!builder.Environment.IsProduction()) services.AddSingleton<ISmsSender, RecordingSmsSender>();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = UploadDocument.MaxFormRequestBytes);
         // The province administrator's use cases, shared by the admin pages and the API endpoints.
         services.AddScoped<MotCua.Web.Administration.AddProcedureVersion>();
@@ -78,8 +90,8 @@ public static class HostSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<MotCuaDbContext>()
             .AddSignInManager()
-            // TOTP (RFC 6238) two-factor for leaders and province administrators (Accounts/TwoFactor.cs).
-            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
+            // TOTP (RFC 6238) two-factor for leaders and province administrators (Accounts/TwoFactor.cs), each code good once.
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>();
 
         var key = TokenIssuer.LoadKey(config, builder.Environment);
@@ -195,8 +207,10 @@ public static class HostSetup
         });
         app.UseStaticFiles();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization: an account held on the password change or the two-factor enrolment goes there whatever
+        // it asked for, even a page its role may not see.
         app.UsePasswordChangeGate();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -26,6 +26,7 @@ public sealed class ProblemResults(IStringLocalizer<Messages> text)
         StatusCodes.Status409Conflict => "Problem.Conflict",
         StatusCodes.Status403Forbidden => "Problem.Forbidden",
         StatusCodes.Status401Unauthorized => "Problem.Unauthorized",
+        StatusCodes.Status503ServiceUnavailable => "Problem.ServiceUnavailable",
         _ => "Problem.BadRequest",
     };
 

@@ -43,6 +43,7 @@ public abstract class EndpointAccessMatrixTests(MotCuaApp app) : ApiTestBase(app
         new("PUT",  "/api/v1/calendar/{year:int}",                     "/api/v1/calendar/2026",                     401, 403, 403, 403, 403, 403, 400, 403, 400),
         new("POST", "/api/v1/dossiers/",                               "/api/v1/dossiers",                          401, 400, 400, 400, 403, 400, 403, 400, 403),
         new("GET",  "/api/v1/dossiers/",                               "/api/v1/dossiers",                          401, 200, 200, 200, 200, 200, 200, 200, 200),
+        new("POST", "/api/v1/dossiers/search",                         "/api/v1/dossiers/search",                   401, 400, 400, 400, 400, 400, 400, 400, 400), // {} has no ID number
         new("GET",  "/api/v1/dossiers/{code}",                         "/api/v1/dossiers/{D}",                      401, 404, 404, 200, 200, 200, 200, 404, 404),
         new("GET",  "/api/v1/dossiers/{code}",                         "/api/v1/dossiers/{C}",                      401, 200, 404, 200, 200, 200, 200, 404, 404),
         new("POST", "/api/v1/dossiers/{code}/actions",                 "/api/v1/dossiers/{D}/actions",              401, 404, 404, 400, 400, 400, 403, 404, 404),

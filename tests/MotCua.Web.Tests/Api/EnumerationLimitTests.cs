@@ -60,6 +60,53 @@ public abstract class EnumerationLimitTests(MotCuaApp app) : ApiTestBase(app)
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
+    /// <summary>A request from <paramref name="peer"/> (the TCP peer) that says it forwards for <paramref name="forwardedFor"/>.</summary>
+    private static HttpRequestMessage Via(HttpRequestMessage request, string peer, string? forwardedFor)
+    {
+        request.Headers.Remove(ClientAddressFilter.Header);
+        request.Headers.Add(ClientAddressFilter.Header, peer);
+        if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return request;
+    }
+
+    [Fact]
+    public async Task X_forwarded_for_from_the_known_proxy_is_the_client_address_and_from_anyone_else_is_ignored()
+    {
+        var code = Code(await ReceiveAsync(MaritalStatus));
+        using var client = await App.ClientAsync();
+        // Through the proxy: the limit counts the client it forwards for, not the proxy.
+        for (var i = 0; i < LimitedApp.PerMinute; i++)
+        {
+            using var response = await client.SendAsync(Via(Lookup(code, "091095001234", "0.0.0.0"), LimitedApp.Proxy, "198.51.100.77"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        using (var refused = await client.SendAsync(Via(Lookup(code, "091095001234", "0.0.0.0"), LimitedApp.Proxy, "198.51.100.77")))
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        using (var direct = await client.SendAsync(Lookup(code, "091095001234", "198.51.100.77")))
+            Assert.Equal(HttpStatusCode.TooManyRequests, direct.StatusCode); // the same client, without the proxy
+        using (var another = await client.SendAsync(Via(Lookup(code, "091095001234", "0.0.0.0"), LimitedApp.Proxy, "198.51.100.78")))
+            Assert.Equal(HttpStatusCode.OK, another.StatusCode); // another client behind the same proxy
+
+        // From an address that is not a known proxy the header is ignored: a new X-Forwarded-For each time does not help.
+        for (var i = 0; i < LimitedApp.PerMinute; i++)
+        {
+            using var response = await client.SendAsync(Via(Lookup(code, "091095001234", "0.0.0.0"), "203.0.113.50", $"198.51.100.{100 + i}"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        using (var spoofed = await client.SendAsync(Via(Lookup(code, "091095001234", "0.0.0.0"), "203.0.113.50", "198.51.100.200")))
+            Assert.Equal(HttpStatusCode.TooManyRequests, spoofed.StatusCode);
+
+        // The audit's "from where" is the same address.
+        using var officer = await App.ClientAsync("officer");
+        using (var read = await officer.SendAsync(Via(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/dossiers/{code}"), LimitedApp.Proxy, "198.51.100.33")))
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using (var read = await officer.SendAsync(Via(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/dossiers/{code}"), "203.0.113.51", "198.51.100.34")))
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var addresses = App.WithDb(db => db.DataAccessAudit.Where(a => a.DossierCode == code && a.UserName == "officer")
+            .OrderBy(a => a.Id).Select(a => a.ClientIp).ToList());
+        Assert.Equal(["198.51.100.33", "203.0.113.51"], addresses.TakeLast(2));
+    }
+
     [Fact]
     public async Task Sign_in_attempts_are_limited_per_address_too()
     {
@@ -78,14 +125,19 @@ public abstract class EnumerationLimitTests(MotCuaApp app) : ApiTestBase(app)
     }
 }
 
-/// <summary>A test host with the production-like low limits on public tracking and sign-in.</summary>
+/// <summary>
+/// A test host with the production-like low limits on public tracking and sign-in, behind a reverse proxy at
+/// <see cref="Proxy"/> (Network:KnownProxies).
+/// </summary>
 public abstract class LimitedApp : MotCuaApp
 {
     public const int PerMinute = 5;
+    public const string Proxy = "10.0.0.10";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Network:KnownProxies", Proxy);
         builder.UseSetting("RateLimits:LoginPerMinute", PerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:PublicTrackingPerMinute", PerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -15,7 +15,8 @@ namespace MotCua.Web.Tests.Api;
 /// <summary>
 /// Citizen ID numbers, form data and outbox bodies are stored encrypted: the raw database (on SQLite, the file itself)
 /// holds no plain ID number; the API still shows them to those who may see them; a person's dossiers are found by the
-/// keyed hash; rows written before encryption are encrypted by the start-up backfill.
+/// keyed hash; uploaded documents' content is stored encrypted too; rows written before encryption are encrypted by the
+/// start-up backfill.
 /// </summary>
 public abstract class PersonalDataAtRestTests(MotCuaApp app) : ApiTestBase(app)
 {
@@ -50,11 +51,12 @@ public abstract class PersonalDataAtRestTests(MotCuaApp app) : ApiTestBase(app)
         }
 
         Assert.Equal([code], App.WithDb(db => db.DossiersOfIdNumber(applicantId).Select(d => d.Code).ToList()));
-        // Staff find the person's dossiers by the ID number in the work-queue search; another unit's officer does not.
-        var found = (await officer.GetFromJsonAsync<JsonObject>($"/api/v1/dossiers?q={applicantId}"))!;
+        // Staff find the person's dossiers by the ID number (posted search); another unit's officer does not.
+        var found = (await (await officer.PostAsJsonAsync("/api/v1/dossiers/search", new { idNumber = applicantId })).Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal([code], found["items"]!.AsArray().Select(i => i!["code"]!.GetValue<string>()));
         using var other = await App.ClientAsync("officer2");
-        Assert.Equal(0, (await other.GetFromJsonAsync<JsonObject>($"/api/v1/dossiers?q={applicantId}"))!["total"]!.GetValue<int>());
+        var none = (await (await other.PostAsJsonAsync("/api/v1/dossiers/search", new { idNumber = applicantId })).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(0, none["total"]!.GetValue<int>());
     }
 
     [Fact]
@@ -76,6 +78,94 @@ public abstract class PersonalDataAtRestTests(MotCuaApp app) : ApiTestBase(app)
         var shown = (await officer.GetFromJsonAsync<JsonObject>($"/api/v1/dossiers/{code}"))!;
         Assert.Equal("091195004321", shown["applicant"]!["idNumber"]!.GetValue<string>());
         Assert.Contains(code, App.WithDb(db => db.DossiersOfIdNumber("091195004321").Select(x => x.Code).ToList()));
+    }
+
+    /// <summary>A small PDF whose text holds <paramref name="marker"/>.</summary>
+    private static byte[] PdfWith(string marker) =>
+        Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {marker} CCCD 091095001234\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    private async Task<(string Code, long Id)> UploadAsync(byte[] content)
+    {
+        var code = Code(await ReceiveAsync(MaritalStatus));
+        using var officer = await App.ClientAsync("officer");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", "can-cuoc.pdf" } };
+        var uploaded = await officer.PostAsync($"/api/v1/dossiers/{code}/documents", form);
+        await ExpectAsync(uploaded, System.Net.HttpStatusCode.Created);
+        return (code, (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>());
+    }
+
+    private async Task<byte[]> DownloadAsync(string code, long id)
+    {
+        using var officer = await App.ClientAsync("officer");
+        return await officer.GetByteArrayAsync($"/api/v1/dossiers/{code}/documents/{id}");
+    }
+
+    private (byte[] Bytes, bool Encrypted) RawContent(long id)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT \"Bytes\", encrypted FROM dossier_document_contents WHERE \"DossierDocumentId\" = {id}";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return ((byte[])reader.GetValue(0), reader.GetBoolean(1));
+    }
+
+    [Fact]
+    public async Task Uploaded_content_is_stored_encrypted_and_downloads_as_uploaded()
+    {
+        var marker = "MARKER-" + Guid.NewGuid().ToString("N");
+        var pdf = PdfWith(marker);
+        var (code, id) = await UploadAsync(pdf);
+
+        var (raw, encrypted) = RawContent(id);
+        Assert.True(encrypted);
+        Assert.True(PersonalDataCipher.IsProtected(raw));
+        Assert.False(Contains(raw, marker), "the stored content holds the file's text in clear");
+        Assert.False(Contains(raw, "%PDF"), "the stored content is the plain PDF");
+        if (App.Provider == "Sqlite")
+            Assert.False(Contains(SqliteFileBytes(), marker), "the SQLite file holds the uploaded file's text in clear");
+        Assert.Equal(pdf, await DownloadAsync(code, id));
+        // The page's file link serves the same bytes.
+        using var page = await PageSession.SignedInAsync(App, "officer");
+        Assert.Equal(pdf, await page.GetByteArrayAsync($"/ho-so/{code}/giay-to/{id}"));
+    }
+
+    [Fact]
+    public async Task Content_stored_before_encryption_is_read_as_it_is_and_encrypted_by_the_backfill()
+    {
+        var marker = "MARKER-" + Guid.NewGuid().ToString("N");
+        var pdf = PdfWith(marker);
+        var (code, id) = await UploadAsync(pdf);
+        // As a row of before: the plain bytes, not marked.
+        using (var connection = Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"UPDATE dossier_document_contents SET \"Bytes\" = @bytes, encrypted = @no WHERE \"DossierDocumentId\" = {id}";
+            var bytes = command.CreateParameter();
+            bytes.ParameterName = "@bytes";
+            bytes.Value = pdf;
+            command.Parameters.Add(bytes);
+            var no = command.CreateParameter();
+            no.ParameterName = "@no";
+            no.Value = false;
+            command.Parameters.Add(no);
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+        Assert.True(Contains(RawContent(id).Bytes, marker));
+        Assert.Equal(pdf, await DownloadAsync(code, id));
+
+        int done;
+        await using (var scope = App.Services.CreateAsyncScope())
+            done = await PersonalDataBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>());
+        Assert.True(done >= 1);
+        var (raw, encrypted) = RawContent(id);
+        Assert.True(encrypted);
+        Assert.True(PersonalDataCipher.IsProtected(raw));
+        Assert.False(Contains(raw, marker));
+        Assert.Equal(pdf, await DownloadAsync(code, id));
+        // Nothing left: a second pass does nothing to documents.
+        await using (var scope = App.Services.CreateAsyncScope())
+            Assert.Equal(0, await PersonalDataBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>()));
     }
 
     private DbConnection Open()

@@ -11,15 +11,24 @@ namespace MotCua.Web.Tests.Api;
 
 /// <summary>
 /// TOTP two-factor for leaders and province administrators: enrolment on the page (key and QR code, confirmed by a
-/// code), then no page session and no API token without a current code. The codes are computed here with RFC 6238
-/// (HMAC-SHA1, 30-second steps, 6 digits) from the key the page shows, as an authenticator app would.
+/// code), then no page session and no API token without a current code; before enrolment no use of the app with a password
+/// alone; each code good once. The codes are computed here with RFC 6238 (HMAC-SHA1, 30-second steps, 6 digits) from the
+/// key the page shows, as an authenticator app would, at the host's clock (frozen by each test, moved a step at a time).
 /// </summary>
-public abstract class TwoFactorTests(MotCuaApp app) : ApiTestBase(app)
+public abstract class TwoFactorTests : ApiTestBase
 {
+    protected TwoFactorTests(MotCuaApp app) : base(app) => App.Clock.Set(DateTimeOffset.UtcNow);
+
+    /// <summary>The code of the host's current time step.</summary>
+    private string Now(string key) => Totp(key, App.Clock.GetUtcNow());
+
+    /// <summary>Moves the host's clock to the next 30-second step (a new code).</summary>
+    private void NextStep() => App.Clock.Advance(TimeSpan.FromSeconds(30));
+
     private async Task<string> NewAccountAsync(string role, string? unit = ThoiSon)
     {
         var name = role.ToLowerInvariant()[..4] + "-" + Guid.NewGuid().ToString("N")[..8];
-        await App.EnsureUserAsync(name, role, unit, AnGiang);
+        await App.EnsureUserAsync(name, role, unit, AnGiang, enrolTwoFactor: false);
         return name;
     }
 
@@ -36,13 +45,16 @@ public abstract class TwoFactorTests(MotCuaApp app) : ApiTestBase(app)
         return await users.GetTwoFactorEnabledAsync((await users.FindByNameAsync(userName))!);
     }
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, string field, string value)
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, string field, string value,
+        params (string Name, string Value)[] more)
     {
         var page = await client.GetStringAsync(path);
-        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["_handler"] = handler, ["__RequestVerificationToken"] = PageSession.Antiforgery(page), [field] = value,
-        }));
+        };
+        foreach (var (name, v) in more) fields[name] = v;
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>Enrols the account through the pages; returns the key the page showed.</summary>
@@ -60,18 +72,22 @@ public abstract class TwoFactorTests(MotCuaApp app) : ApiTestBase(app)
         var wrong = await PostFormAsync(client, "/tai-khoan/hai-buoc", "enrol", "Code", WrongCode(key));
         Assert.Contains("Mã xác thực không đúng", await wrong.Content.ReadAsStringAsync());
         Assert.False(await EnabledAsync(userName));
-        var right = await PostFormAsync(client, "/tai-khoan/hai-buoc", "enrol", "Code", Totp(key));
+        var right = await PostFormAsync(client, "/tai-khoan/hai-buoc", "enrol", "Code", Now(key));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.True(await EnabledAsync(userName));
         Assert.Contains("id=\"two-factor-on\"", await client.GetStringAsync("/tai-khoan/hai-buoc"));
+        // The session is free to go now (the sign-in was refreshed without the enrolment requirement).
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(SignInHome(userName))).StatusCode);
+        NextStep(); // the enrolment's code is used
         return key;
     }
+
+    private static string SignInHome(string userName) => userName.StartsWith("prov", StringComparison.Ordinal) ? "/quan-tri" : "/phe-duyet";
 
     [Fact]
     public async Task An_enrolled_leader_gets_no_api_token_without_a_current_code()
     {
         var leader = await NewAccountAsync("Leader");
-        await ExpectAsync(await LoginAsync(leader), HttpStatusCode.OK); // not enrolled yet
         var key = await EnrolAsync(leader);
 
         var missing = await ProblemAsync(await LoginAsync(leader), HttpStatusCode.Unauthorized);
@@ -80,7 +96,7 @@ public abstract class TwoFactorTests(MotCuaApp app) : ApiTestBase(app)
         var wrong = await ProblemAsync(await LoginAsync(leader, WrongCode(key)), HttpStatusCode.Unauthorized);
         Assert.Contains("Mã xác thực không đúng", wrong["detail"]!.GetValue<string>());
 
-        var ok = await LoginAsync(leader, Totp(key));
+        var ok = await LoginAsync(leader, Now(key));
         await ExpectAsync(ok, HttpStatusCode.OK);
         var token = (await ok.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         using var client = App.CreateClient();
@@ -96,7 +112,7 @@ public abstract class TwoFactorTests(MotCuaApp app) : ApiTestBase(app)
         for (var i = 0; i < 4; i++) await ProblemAsync(await LoginAsync(admin, WrongCode(key)), HttpStatusCode.Unauthorized);
         var locked = await ProblemAsync(await LoginAsync(admin, WrongCode(key)), HttpStatusCode.Unauthorized);
         Assert.Contains("tạm khóa", locked["detail"]!.GetValue<string>());
-        await ProblemAsync(await LoginAsync(admin, Totp(key)), HttpStatusCode.Unauthorized);
+        await ProblemAsync(await LoginAsync(admin, Now(key)), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -117,7 +133,7 @@ public abstract class TwoFactorTests(MotCuaApp app) : ApiTestBase(app)
         }
         var wrong = await PostFormAsync(client, "/dang-nhap/hai-buoc", "second-step", "Code", WrongCode(key));
         Assert.Contains("Mã xác thực không đúng", await wrong.Content.ReadAsStringAsync());
-        var right = await PostFormAsync(client, "/dang-nhap/hai-buoc", "second-step", "Code", Totp(key));
+        var right = await PostFormAsync(client, "/dang-nhap/hai-buoc", "second-step", "Code", Now(key));
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/phe-duyet", right.Headers.Location?.PathAndQuery);
         using var after = await client.GetAsync("/phe-duyet");
@@ -136,6 +152,111 @@ public abstract class TwoFactorTests(MotCuaApp app) : ApiTestBase(app)
         Assert.StartsWith("/khong-co-quyen", enrol.Headers.Location!.AbsolutePath);
     }
 
+    [Fact]
+    public async Task A_leader_or_administrator_not_enrolled_cannot_use_the_app_with_a_password_alone()
+    {
+        foreach (var (role, unit, home) in new[] { ("Leader", ThoiSon, "/phe-duyet"), ("ProvinceAdmin", AnGiang, "/quan-tri") })
+        {
+            var name = await NewAccountAsync(role, unit);
+            // The API gives no token: 403 telling them to enrol on the pages; a wrong password is still a 401.
+            var refused = await ProblemAsync(await LoginAsync(name), HttpStatusCode.Forbidden);
+            Assert.True(refused["twoFactorEnrolmentRequired"]!.GetValue<bool>());
+            Assert.Contains("/tai-khoan/hai-buoc", refused["detail"]!.GetValue<string>());
+            Assert.Null(refused["accessToken"]);
+            using (var anonymous = await App.ClientAsync())
+                await ProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = name, password = "Wrong-Password-1" }),
+                    HttpStatusCode.Unauthorized);
+
+            // The pages send every request to enrolment, whatever the address.
+            using var client = PageSession.Anonymous(App);
+            var signIn = await PageSession.PostSignInAsync(client, name, MotCuaApp.Password);
+            Assert.Equal("/tai-khoan/hai-buoc", signIn.Headers.Location?.PathAndQuery);
+            foreach (var path in new[] { home, "/cong-viec", "/thong-ke", "/quan-tri/nhat-ky-truy-cap", "/ho-so/X-1" })
+            {
+                using var page = await client.GetAsync(path);
+                Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+                Assert.Equal("/tai-khoan/hai-buoc", page.Headers.Location?.OriginalString);
+            }
+            using (var signOutPage = await client.GetAsync("/dang-nhap"))
+                Assert.Equal(HttpStatusCode.OK, signOutPage.StatusCode); // sign-in and out stay open
+
+            var key = await EnrolAsync(name); // and then the pages are open (checked inside)
+            await ExpectAsync(await LoginAsync(name, Now(key)), HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_leader_with_a_one_time_password_changes_it_first_then_enrols()
+    {
+        var leader = await NewAccountAsync("Leader");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.AddClaimAsync((await users.FindByNameAsync(leader))!, MotCua.Web.Accounts.PasswordChange.Claim);
+        }
+        using var client = PageSession.Anonymous(App);
+        await PageSession.PostSignInAsync(client, leader, MotCuaApp.Password);
+        using (var first = await client.GetAsync("/phe-duyet"))
+            Assert.Equal("/doi-mat-khau", first.Headers.Location?.OriginalString);
+        var changed = await PostFormAsync(client, "/doi-mat-khau", "change-password", "Input.Current", MotCuaApp.Password,
+            ("Input.Next", "Lanh-Dao-Moi-2026"), ("Input.Again", "Lanh-Dao-Moi-2026"));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        // The password is the holder's own now, but a password alone is still not enough.
+        using (var next = await client.GetAsync("/phe-duyet"))
+            Assert.Equal("/tai-khoan/hai-buoc", next.Headers.Location?.OriginalString);
+        using (var anonymous = await App.ClientAsync())
+            await ProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = leader, password = "Lanh-Dao-Moi-2026" }),
+                HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_demo_leader_and_admin_are_exempt_in_demo_mode_only_from_enrolment()
+    {
+        // The test host runs in demo mode: the seeded accounts sign in with the password (as `dotnet run` prints it).
+        await ExpectAsync(await LoginAsync("leader"), HttpStatusCode.OK);
+        await ExpectAsync(await LoginAsync("admin"), HttpStatusCode.OK);
+        using var client = PageSession.Anonymous(App);
+        Assert.Equal("/quan-tri", (await PageSession.PostSignInAsync(client, "admin", MotCuaApp.Password)).Headers.Location?.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/quan-tri")).StatusCode);
+        // Not when demo mode is off (as in Production), nor for any other name.
+        var user = new MotCua.Data.Entities.AppUser { UserName = "admin" };
+        Assert.True(MotCua.Web.Accounts.TwoFactor.IsDemoExempt(user, new MotCua.Web.Demo.DemoOptions { Enabled = true }));
+        Assert.False(MotCua.Web.Accounts.TwoFactor.IsDemoExempt(user, new MotCua.Web.Demo.DemoOptions { Enabled = false }));
+        Assert.False(MotCua.Web.Accounts.TwoFactor.IsDemoExempt(new MotCua.Data.Entities.AppUser { UserName = "admin-x" },
+            new MotCua.Web.Demo.DemoOptions { Enabled = true }));
+    }
+
+    [Fact]
+    public async Task A_code_is_accepted_once()
+    {
+        var leader = await NewAccountAsync("Leader");
+        var key = await EnrolAsync(leader);
+        var code = Now(key);
+        await ExpectAsync(await LoginAsync(leader, code), HttpStatusCode.OK);
+        // The same code again, within its 30 seconds: refused, on the API and on the page's second step.
+        var replay = await ProblemAsync(await LoginAsync(leader, code), HttpStatusCode.Unauthorized);
+        Assert.Contains("đã được dùng", replay["detail"]!.GetValue<string>());
+        using (var client = PageSession.Anonymous(App))
+        {
+            await PageSession.PostSignInAsync(client, leader, MotCuaApp.Password);
+            var page = await PostFormAsync(client, "/dang-nhap/hai-buoc", "second-step", "Code", code);
+            Assert.Contains("Mã xác thực không đúng", await page.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/phe-duyet")).StatusCode);
+        }
+        // The previous step's code is still within the window, but older than the one used: refused too.
+        await ProblemAsync(await LoginAsync(leader, Totp(key, App.Clock.GetUtcNow().AddSeconds(-30))), HttpStatusCode.Unauthorized);
+        // The next step's code works once.
+        NextStep();
+        var next = Now(key);
+        await ExpectAsync(await LoginAsync(leader, next), HttpStatusCode.OK);
+        await ProblemAsync(await LoginAsync(leader, next), HttpStatusCode.Unauthorized);
+        // The step is kept on the account (an Identity user token), not in memory.
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var saved = await users.GetAuthenticationTokenAsync((await users.FindByNameAsync(leader))!, "[MotCuaAuthenticator]", "LastStep");
+        Assert.Equal((App.Clock.GetUtcNow().ToUnixTimeSeconds() / 30).ToString(System.Globalization.CultureInfo.InvariantCulture), saved);
+    }
+
     /// <summary>The current RFC 6238 code of a base32 key (what an authenticator app shows).</summary>
     public static string Totp(string base32Key, DateTimeOffset? at = null)
     {
@@ -149,9 +270,9 @@ public abstract class TwoFactorTests(MotCuaApp app) : ApiTestBase(app)
     }
 
     /// <summary>A code that is not valid now nor in the steps around now.</summary>
-    private static string WrongCode(string key)
+    private string WrongCode(string key)
     {
-        var valid = Enumerable.Range(-3, 7).Select(step => Totp(key, DateTimeOffset.UtcNow.AddSeconds(30 * step))).ToHashSet();
+        var valid = Enumerable.Range(-3, 7).Select(step => Totp(key, App.Clock.GetUtcNow().AddSeconds(30 * step))).ToHashSet();
         var candidate = 0;
         while (valid.Contains(candidate.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))) candidate++;
         return candidate.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);

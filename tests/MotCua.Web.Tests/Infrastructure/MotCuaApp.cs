@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using MotCua.Data;
 using MotCua.Data.Entities;
+using MotCua.Web.Accounts;
 
 namespace MotCua.Web.Tests.Infrastructure;
 
@@ -22,6 +24,9 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The JWT signing key of the test hosts (the same on every node, so a token works on each).</summary>
     public static readonly string SigningKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray());
     private readonly ConcurrentDictionary<string, string> _tokens = new();
+
+    /// <summary>Every log message of the host (request logging included) while a test records.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>The domain clock. Runs with the real time until a test sets it.</summary>
     public TestClock Clock { get; } = new();
@@ -69,6 +74,12 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicTrackingPerMinute", "100000");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs);
+            // This provider alone hears every category at Information, the request logging ("Request starting …") included.
+            logging.AddFilter<LogCapture>(null, Microsoft.Extensions.Logging.LogLevel.Information);
+        });
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -87,6 +98,13 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             using var anonymous = CreateClient();
             var response = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Password });
+            // An enrolled leader or administrator (EnsureUserAsync enrols them): the code of the host's clock, as their app shows it.
+            if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && await AuthenticatorKeyAsync(userName) is { } key)
+                response = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new
+                {
+                    userName, password = Password,
+                    code = OneUseAuthenticatorTokenProvider.Code(OneUseAuthenticatorTokenProvider.Base32Decode(key), Clock.GetUtcNow().ToUnixTimeSeconds() / 30),
+                });
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<LoginResult>())!.AccessToken;
             _tokens[userName] = token;
@@ -95,8 +113,12 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    /// <summary>Creates an extra account (idempotent) for tests that need more than the demo ones.</summary>
-    public async Task EnsureUserAsync(string userName, string role, string? unitCode, string provinceCode, int eidLevel = 2)
+    /// <summary>
+    /// Creates an extra account (idempotent) for tests that need more than the demo ones. A Leader or ProvinceAdmin is
+    /// enrolled in two-factor (they may not use the app otherwise) unless <paramref name="enrolTwoFactor"/> is false;
+    /// <see cref="ClientAsync"/> signs them in with a code.
+    /// </summary>
+    public async Task EnsureUserAsync(string userName, string role, string? unitCode, string provinceCode, int eidLevel = 2, bool enrolTwoFactor = true)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -105,6 +127,18 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         var result = await users.CreateAsync(user, Password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
+        if (enrolTwoFactor && TwoFactor.IsRequiredFor([role]))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+    }
+
+    private async Task<string?> AuthenticatorKeyAsync(string userName)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.FindByNameAsync(userName) is { TwoFactorEnabled: true } user ? await users.GetAuthenticatorKeyAsync(user) : null;
     }
 
     public T WithDb<T>(Func<MotCuaDbContext, T> query)

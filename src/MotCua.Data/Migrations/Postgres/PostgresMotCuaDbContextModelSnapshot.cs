@@ -446,7 +446,15 @@ namespace MotCua.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("encrypted");
+
                     b.HasKey("DossierDocumentId");
+
+                    b.HasIndex("DossierDocumentId")
+                        .HasDatabaseName("IX_dossier_document_contents_plain")
+                        .HasFilter("NOT encrypted");
 
                     b.ToTable("dossier_document_contents", (string)null);
                 });

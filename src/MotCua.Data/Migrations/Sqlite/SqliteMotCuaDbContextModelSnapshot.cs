@@ -429,7 +429,15 @@ namespace MotCua.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("encrypted");
+
                     b.HasKey("DossierDocumentId");
+
+                    b.HasIndex("DossierDocumentId")
+                        .HasDatabaseName("IX_dossier_document_contents_plain")
+                        .HasFilter("NOT encrypted");
 
                     b.ToTable("dossier_document_contents", (string)null);
                 });
