@@ -70,7 +70,10 @@ public sealed class DossierGenerator(string connectionString, IReadOnlyList<Gene
             $"SELECT '{provinceCode}', \"Day\", '', \"ProcedureCode\", \"Channel\", {sums} FROM statistics_monthly GROUP BY \"Day\", \"ProcedureCode\", \"Channel\" " +
             $"UNION ALL SELECT '{provinceCode}', \"Day\", \"UnitCode\", '', \"Channel\", {sums} FROM statistics_monthly GROUP BY \"Day\", \"UnitCode\", \"Channel\"");
         var analyze = Stopwatch.StartNew();
-        await ExecuteAsync("ANALYZE dossiers; ANALYZE dossier_history; ANALYZE statistics_daily; ANALYZE statistics_monthly; ANALYZE statistics_province_monthly;");
+        // VACUUM sets the visibility map of the dossiers, as autovacuum keeps it for a table of mostly settled dossiers: the
+        // work queue's capped count is then an index-only scan (without it every counted entry visits the heap).
+        await ExecuteAsync("VACUUM (ANALYZE) dossiers");
+        await ExecuteAsync("ANALYZE dossier_history; ANALYZE statistics_daily; ANALYZE statistics_monthly; ANALYZE statistics_province_monthly;");
         analyze.Stop();
         var sizes = await SizesAsync();
         return new GeneratorReport(total, history.Sum(), statistics.Sum(), Math.Round(load.Elapsed.TotalSeconds, 1),

@@ -61,7 +61,7 @@ Console.WriteLine($"Generating {options.Dossiers:N0} dossiers over {units.Count}
     $"{today.AddYears(-2):yyyy-MM-dd}..{today.AddDays(-1):yyyy-MM-dd}, {options.Parallel} writers…");
 var generated = await generator.LoadAsync(options.Dossiers, options.Province, Console.WriteLine);
 Console.WriteLine($"Generated {generated.Dossiers:N0} dossiers ({generated.HistoryRows:N0} history rows, {generated.StatisticsRows:N0} statistics rows) " +
-    $"in {generated.LoadSeconds} s = {generated.DossiersPerSecond:N0} dossiers/s, indexes {generated.IndexSeconds} s, ANALYZE {generated.AnalyzeSeconds} s; " +
+    $"in {generated.LoadSeconds} s = {generated.DossiersPerSecond:N0} dossiers/s, indexes {generated.IndexSeconds} s, VACUUM/ANALYZE {generated.AnalyzeSeconds} s; " +
     $"dossiers {generated.DossiersBytes / 1e9:0.0} GB, history {generated.HistoryBytes / 1e9:0.0} GB.");
 
 if (options.Durable)

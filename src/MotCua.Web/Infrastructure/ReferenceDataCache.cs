@@ -45,6 +45,17 @@ public sealed class ReferenceDataCache(IMemoryCache cache)
         return cached;
     }
 
+    /// <summary>The names of the procedures in force on <paramref name="day"/>, by code (the work queue's and approval
+    /// list's column and filter: read on every render otherwise).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ProcedureNamesAsync(MotCuaDbContext db, DateOnly day, CancellationToken ct)
+    {
+        var key = ("procedure-names", Interlocked.Read(ref _generation), day);
+        if (cache.TryGetValue(key, out IReadOnlyDictionary<string, string>? names) && names is not null) return names;
+        names = await db.VersionsInForce(day).ToDictionaryAsync(p => p.ProcedureCode, p => p.Name, ct);
+        cache.Set(key, names, CacheFor);
+        return names;
+    }
+
     /// <summary>The current unit with this code, or null.</summary>
     public async Task<AdministrativeUnit?> CurrentUnitAsync(MotCuaDbContext db, string code, CancellationToken ct)
     {
