@@ -26,14 +26,25 @@ public abstract class JsonPartnerClient(HttpClient http) : IPartnerClient
             Content = new StringContent(message.PayloadJson, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(IdempotencyHeader, message.IdempotencyKey);
+        return await SendClassifiedAsync(http, request, 1000, (response, body) =>
+            new PartnerResult(PartnerOutcome.Delivered, ReadReference(body), Final: response.StatusCode != HttpStatusCode.Accepted), ct);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and classifies the outcome as the partner adapters do: a success is what
+    /// <paramref name="delivered"/> makes of the answer and its body; timeout, connection failure, 408, 429 and 5xx are
+    /// transient; any other status is permanent (its body cut to <paramref name="errorChars"/> in the error).
+    /// </summary>
+    public static async Task<PartnerResult> SendClassifiedAsync(HttpClient http, HttpRequestMessage request, int errorChars,
+        Func<HttpResponseMessage, string, PartnerResult> delivered, CancellationToken ct)
+    {
         try
         {
             using var response = await http.SendAsync(request, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
-                return new PartnerResult(PartnerOutcome.Delivered, ReadReference(body), Final: response.StatusCode != HttpStatusCode.Accepted);
-            var error = $"HTTP {status}: {Truncate(body, 1000)}";
+            if (response.IsSuccessStatusCode) return delivered(response, body);
+            var error = $"HTTP {status}: {Truncate(body, errorChars)}";
             return status is 408 or 429 || status >= 500
                 ? PartnerResult.Transient(error)
                 : new PartnerResult(PartnerOutcome.Permanent, Error: error);

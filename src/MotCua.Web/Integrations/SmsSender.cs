@@ -106,25 +106,6 @@ public sealed class HttpSmsSender(HttpClient http, IOptions<SmsGatewayOptions> o
         };
         if (!string.IsNullOrEmpty(o.ApiKey)) request.Headers.TryAddWithoutValidation(o.ApiKeyHeader, o.ApiKey);
         request.Headers.Add(JsonPartnerClient.IdempotencyHeader, reference);
-        try
-        {
-            using var response = await http.SendAsync(request, ct);
-            if (response.IsSuccessStatusCode) return new PartnerResult(PartnerOutcome.Delivered);
-            var status = (int)response.StatusCode;
-            var error = $"HTTP {status}: {JsonPartnerClient.Truncate(await response.Content.ReadAsStringAsync(ct), 300)}";
-            return status is 408 or 429 || status >= 500 ? PartnerResult.Transient(error) : new PartnerResult(PartnerOutcome.Permanent, Error: error);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return PartnerResult.Transient($"timeout after {http.Timeout.TotalSeconds:0.#} s");
-        }
-        catch (HttpRequestException ex)
-        {
-            return PartnerResult.Transient($"connection: {ex.Message}");
-        }
-        catch (IOException ex)
-        {
-            return PartnerResult.Transient($"connection: {ex.Message}");
-        }
+        return await JsonPartnerClient.SendClassifiedAsync(http, request, 300, (_, _) => new PartnerResult(PartnerOutcome.Delivered), ct);
     }
 }
