@@ -73,7 +73,8 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     private List<(string Sql, object[] Args)>? afterSave;
 
     /// <summary>
-    /// Queues a statement to run right after the next SaveChanges, on its connection and in its transaction. For upserts
+    /// Queues a statement to run right after the next SaveChanges, on its connection and in its transaction (the queued
+    /// statements go as one command). Placeholders {0}, {1}… refer to <paramref name="args"/>; no other braces. For upserts
     /// of hot rows (statistics counters): run last, they hold their row locks only until the commit that follows, not
     /// through the inserts of the save, and they run asynchronously. A save that fails drops the queue, so a unit of
     /// work retried from the start queues its statements again and never twice.
@@ -85,7 +86,7 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
         StampLookupHashes();
         var queued = TakeAfterSave();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        foreach (var (sql, args) in queued) Database.ExecuteSqlRaw(sql, args);
+        if (Batch(queued) is { } batch) Database.ExecuteSqlRaw(batch.Sql, batch.Args);
         return saved;
     }
 
@@ -94,8 +95,25 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
         StampLookupHashes();
         var queued = TakeAfterSave();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        foreach (var (sql, args) in queued) await Database.ExecuteSqlRawAsync(sql, args, cancellationToken);
+        if (Batch(queued) is { } batch) await Database.ExecuteSqlRawAsync(batch.Sql, batch.Args, cancellationToken);
         return saved;
+    }
+
+    /// <summary>The queued statements as one command (one round trip), their {n} placeholders renumbered in order.</summary>
+    private static (string Sql, object[] Args)? Batch(List<(string Sql, object[] Args)> queued)
+    {
+        if (queued.Count == 0) return null;
+        if (queued.Count == 1) return queued[0];
+        var sql = new System.Text.StringBuilder();
+        var args = new List<object>();
+        foreach (var (text, values) in queued)
+        {
+            var offset = args.Count;
+            sql.Append(System.Text.RegularExpressions.Regex.Replace(text, @"\{(\d+)\}",
+                m => "{" + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + offset) + "}")).Append(";\n");
+            args.AddRange(values);
+        }
+        return (sql.ToString(), [.. args]);
     }
 
     private List<(string Sql, object[] Args)> TakeAfterSave()
