@@ -76,6 +76,45 @@ public abstract class RegisterSearchApiTests(MotCuaApp app) : RegisterTestBase(a
         Assert.Equal(["An Thị Mai", "Võ Văn Bốn"], Names(await SearchAsync("parent=le+thi+hoa&year=1965&pageSize=2&page=2")));
     }
 
+    [Theory]
+    [InlineData("officer", 1966)] // a unit's books: the words step reads the names from the unit's btree
+    [InlineData("admin", 1968)] // the province: the words step reads the full-text indexes
+    public async Task A_name_with_a_parents_name_ranks_the_exact_parent_then_the_relatives_words_by_name(string user, int year)
+    {
+        await ImportOkAsync(
+            Row(year, "1", "Trần Thị Mai", father: "Trần Văn Bình", mother: "Nguyễn Thị Lan"),
+            Row(year, "2", "Trần Thị Ba", father: "Nguyễn Văn Bình"),
+            Row(year, "3", "Lê Trần Thị", father: "NGUYỄN VĂN BÌNH"),
+            Row(year, "4", "Trần Thị Dung", father: "Nguyễn Văn Hai", mother: "Lê Thị Hoa"),
+            Row(year, "5", "Trần Văn Thìn", mother: "Bình Thị Văn", father: "Nguyễn Hữu Tâm"),
+            Row(year, "6", "Trần Thị Cúc", mother: "Nguyễn Thị Vân"));
+
+        // First the exact father's name with the name's start; then the entries holding the words among their relatives'
+        // names (across father and mother, in any order, the last word as the start of one): those whose name starts with
+        // the name typed, then those holding its words ("thi" starts "thìn"). "Trần Thị Dung" and "Trần Thị Cúc" have no
+        // "binh" among their relatives.
+        var found = await SearchAsync($"q=tran+thi&parent=nguyen+van+binh&year={year}", user);
+        Assert.Equal(["Trần Thị Ba", "Trần Thị Mai", "Lê Trần Thị", "Trần Văn Thìn"], Names(found));
+        Assert.Equal(["prefix", "prefix", "words", "words"], found.Select(i => i!["match"]!.GetValue<string>()).ToList());
+        Assert.Equal(["Lê Trần Thị", "Trần Văn Thìn"], Names(await SearchAsync($"q=tran+thi&parent=nguyen+van+binh&year={year}&pageSize=2&page=2", user)));
+    }
+
+    [Fact]
+    public async Task A_name_and_a_year_of_birth_in_a_units_books_find_the_names_holding_the_words_of_that_year_only()
+    {
+        await ImportOkAsync(
+            Row(1967, "1", "Trần Thị Hoa", dob: "1980-05-01"),
+            Row(1967, "2", "Lê Trần Thị", dob: "1980"),
+            Row(1967, "3", "Võ Thị Trần", dob: "1981-01-01", unit: NhonHung),
+            Row(1967, "4", "Đỗ Trần Thìn", dob: "1980-02-02", unit: OldThoiSon),
+            Row(1967, "5", "Trần Thị Lan"));
+
+        var found = await SearchAsync("q=tran+thi&birthYear=1980&year=1967");
+        Assert.Equal(["Trần Thị Hoa", "Đỗ Trần Thìn", "Lê Trần Thị"], Names(found));
+        Assert.Equal(["prefix", "words", "words"], found.Select(i => i!["match"]!.GetValue<string>()).ToList());
+        Assert.Equal(["Võ Thị Trần"], Names(await SearchAsync("q=tran+thi&birthYear=1981&year=1967", user: "admin")));
+    }
+
     [Fact]
     public async Task Staff_search_only_their_units_books_a_province_admin_the_province_and_citizens_never()
     {
