@@ -1072,6 +1072,8 @@ namespace MotCua.Data.Migrations.Postgres
 
                     b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind"), new[] { "RelativesFolded" });
+
                     b.HasIndex(new[] { "Id" }, "IX_register_entries_relatives_backfill")
                         .HasFilter("\"RelativesFolded\" <> '' AND \"FatherFolded\" IS NULL AND \"MotherFolded\" IS NULL AND \"SpouseFolded\" IS NULL");
 

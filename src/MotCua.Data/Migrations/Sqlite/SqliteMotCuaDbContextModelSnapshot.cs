@@ -1041,7 +1041,8 @@ namespace MotCua.Data.Migrations.Sqlite
 
                     b.HasIndex("BookUnitCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
 
-                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
+                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RelativesFolded" });
 
                     b.HasIndex(new[] { "Id" }, "IX_register_entries_relatives_backfill")
                         .HasFilter("\"RelativesFolded\" <> '' AND \"FatherFolded\" IS NULL AND \"MotherFolded\" IS NULL AND \"SpouseFolded\" IS NULL");

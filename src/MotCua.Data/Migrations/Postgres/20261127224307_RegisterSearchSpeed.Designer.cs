@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMotCuaDbContext))]
-    [Migration("20261127221048_RegisterSearchSpeed")]
+    [Migration("20261127224307_RegisterSearchSpeed")]
     partial class RegisterSearchSpeed
     {
         /// <inheritdoc />
@@ -1074,6 +1074,8 @@ namespace MotCua.Data.Migrations.Postgres
                     b.HasIndex("BookUnitCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
 
                     b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind"), new[] { "RelativesFolded" });
 
                     b.HasIndex(new[] { "Id" }, "IX_register_entries_relatives_backfill")
                         .HasFilter("\"RelativesFolded\" <> '' AND \"FatherFolded\" IS NULL AND \"MotherFolded\" IS NULL AND \"SpouseFolded\" IS NULL");

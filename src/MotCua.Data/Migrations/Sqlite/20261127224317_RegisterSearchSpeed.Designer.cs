@@ -12,7 +12,7 @@ using MotCua.Data;
 namespace MotCua.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMotCuaDbContext))]
-    [Migration("20261127221058_RegisterSearchSpeed")]
+    [Migration("20261127224317_RegisterSearchSpeed")]
     partial class RegisterSearchSpeed
     {
         /// <inheritdoc />
@@ -1044,7 +1044,8 @@ namespace MotCua.Data.Migrations.Sqlite
 
                     b.HasIndex("BookUnitCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
 
-                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
+                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RelativesFolded" });
 
                     b.HasIndex(new[] { "Id" }, "IX_register_entries_relatives_backfill")
                         .HasFilter("\"RelativesFolded\" <> '' AND \"FatherFolded\" IS NULL AND \"MotherFolded\" IS NULL AND \"SpouseFolded\" IS NULL");

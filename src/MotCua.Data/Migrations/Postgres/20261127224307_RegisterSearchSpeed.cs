@@ -27,6 +27,10 @@ namespace MotCua.Data.Migrations.Postgres
                 table: "register_entries");
 
             migrationBuilder.DropIndex(
+                name: "IX_register_entries_ProvinceCode_NameFolded_NameSpelling_Id_Bi~",
+                table: "register_entries");
+
+            migrationBuilder.DropIndex(
                 name: "IX_register_entries_SpouseFolded_ProvinceCode_NameFolded_BookU~",
                 table: "register_entries");
 
@@ -58,6 +62,12 @@ namespace MotCua.Data.Migrations.Postgres
                 table: "register_entries",
                 column: "PageId",
                 filter: "\"PageId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_register_entries_ProvinceCode_NameFolded_NameSpelling_Id_Bi~",
+                table: "register_entries",
+                columns: new[] { "ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind" })
+                .Annotation("Npgsql:IndexInclude", new[] { "RelativesFolded" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_register_entries_relatives_backfill",
@@ -96,6 +106,10 @@ namespace MotCua.Data.Migrations.Postgres
                 table: "register_entries");
 
             migrationBuilder.DropIndex(
+                name: "IX_register_entries_ProvinceCode_NameFolded_NameSpelling_Id_Bi~",
+                table: "register_entries");
+
+            migrationBuilder.DropIndex(
                 name: "IX_register_entries_relatives_backfill",
                 table: "register_entries");
 
@@ -122,6 +136,11 @@ namespace MotCua.Data.Migrations.Postgres
                 name: "IX_register_entries_PageId",
                 table: "register_entries",
                 column: "PageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_register_entries_ProvinceCode_NameFolded_NameSpelling_Id_Bi~",
+                table: "register_entries",
+                columns: new[] { "ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_register_entries_SpouseFolded_ProvinceCode_NameFolded_BookU~",
