@@ -23,6 +23,9 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>The tsquery of each token list of this search (PostgreSQL), with the word being typed expanded.</summary>
+    private readonly Dictionary<string, string> tsQueries = new(StringComparer.Ordinal);
+
     public sealed record Request(string? Q = null, string? Parent = null, string? Kind = null, string? Unit = null, int? BirthYear = null,
         DateOnly? DateOfBirth = null, int? Year = null, int Page = 1, int PageSize = 20);
 
@@ -66,6 +69,13 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
             else unitCodes = snapshot.Lineage.SelfAndPredecessors(code).ToHashSet(StringComparer.Ordinal);
         }
         if (errors.Any) return Outcome<RegisterSearchResult>.Invalid(errors);
+
+        // PostgreSQL: the word being typed (the last of the name's and of the parent's) expanded to the known words that start
+        // with it, read once from the list of words (register_words), for every full-text step below.
+        if (db.IsPostgres)
+            foreach (var tokens in new[] { nameTokens, parentTokens }.Where(t => t.Count > 0))
+                tsQueries.TryAdd(string.Join(' ', tokens),
+                    RegisterSearchText.TsQuery(tokens, await RegisterWords.StartingWithAsync(db, tokens[^1], ct)));
 
         var entries = scope.Apply(db.RegisterEntries.AsNoTracking());
         if (unitCodes is not null) entries = entries.Where(e => unitCodes.Contains(e.BookUnitCode));
@@ -213,7 +223,7 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
     {
         if (db.IsPostgres)
         {
-            var tsQuery = RegisterSearchText.TsQuery(tokens);
+            var tsQuery = tsQueries.GetValueOrDefault(string.Join(' ', tokens)) ?? RegisterSearchText.TsQuery(tokens);
             return column == "NameFolded"
                 ? entries.Where(e => EF.Functions.ToTsVector("simple", e.NameFolded).Matches(EF.Functions.ToTsQuery("simple", tsQuery)))
                 : entries.Where(e => EF.Functions.ToTsVector("simple", e.RelativesFolded).Matches(EF.Functions.ToTsQuery("simple", tsQuery)));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Data;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Registers;
@@ -113,6 +114,31 @@ public abstract class RegisterSearchApiTests(MotCuaApp app) : RegisterTestBase(a
         Assert.Equal(["Trần Thị Hoa", "Đỗ Trần Thìn", "Lê Trần Thị"], Names(found));
         Assert.Equal(["prefix", "words", "words"], found.Select(i => i!["match"]!.GetValue<string>()).ToList());
         Assert.Equal(["Võ Thị Trần"], Names(await SearchAsync("q=tran+thi&birthYear=1981&year=1967", user: "admin")));
+    }
+
+    [Fact]
+    public async Task The_word_being_typed_matches_the_start_of_a_word_through_the_list_of_known_words()
+    {
+        await ImportOkAsync(
+            Row(1970, "1", "Lạc Thị Yến"),
+            Row(1970, "2", "Yên Thị Lạc"),
+            Row(1970, "3", "Lạc Thị Lan", mother: "Yên Thị Hà"));
+
+        // Words in any order, the last one ("ye") the start of a word: "yen" from "Yến" and "Yên".
+        Assert.Equal(["Lạc Thị Yến", "Yên Thị Lạc"], Names(await SearchAsync("q=thi+lac+ye&year=1970", user: "admin")));
+        Assert.Equal(["Lạc Thị Lan"], Names(await SearchAsync("parent=thi+ye&year=1970", user: "admin")));
+        if (App.Provider != "Postgres") return; // SQLite: FTS5's own prefix index
+
+        // PostgreSQL reads the expansion from register_words: the import added the words of names and relatives' names.
+        var words = App.WithDb(db => db.Database.SqlQueryRaw<string>(
+            "SELECT \"Word\" AS \"Value\" FROM register_words WHERE \"Word\" IN ('lac', 'thi', 'yen', 'lan', 'ha')").ToList());
+        Assert.Equal(["ha", "lac", "lan", "thi", "yen"], words.Order(StringComparer.Ordinal));
+        Assert.Contains("yen", App.WithDb(db => RegisterWords.StartingWithAsync(db, "ye", default).GetAwaiter().GetResult())!);
+        // The migration fills the list from the entries already there.
+        App.WithDb(db => db.Database.ExecuteSqlRaw("DELETE FROM register_words WHERE \"Word\" IN ('yen', 'ha')"));
+        App.WithDb(db => db.Database.ExecuteSqlRaw(RegisterSql.PostgresWordsUp[1]));
+        Assert.Equal(2, App.WithDb(db => db.Database.SqlQueryRaw<int>(
+            "SELECT CAST(COUNT(*) AS INTEGER) AS \"Value\" FROM register_words WHERE \"Word\" IN ('yen', 'ha')").Single()));
     }
 
     [Fact]

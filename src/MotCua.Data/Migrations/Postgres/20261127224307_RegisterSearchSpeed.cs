@@ -80,11 +80,17 @@ namespace MotCua.Data.Migrations.Postgres
                 table: "register_entries",
                 columns: new[] { "SpouseFolded", "ProvinceCode", "NameFolded", "BookUnitCode" },
                 filter: "\"SpouseFolded\" IS NOT NULL");
+
+            foreach (var sql in RegisterSql.PostgresWordsUp)
+                migrationBuilder.Sql(sql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var sql in RegisterSql.PostgresWordsDown)
+                migrationBuilder.Sql(sql);
+
             migrationBuilder.DropIndex(
                 name: "IX_register_entries_BookUnitCode_BirthYear_NameFolded_Id",
                 table: "register_entries");
