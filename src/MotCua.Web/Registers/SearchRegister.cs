@@ -70,13 +70,6 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
         }
         if (errors.Any) return Outcome<RegisterSearchResult>.Invalid(errors);
 
-        // PostgreSQL: the word being typed (the last of the name's and of the parent's) expanded to the known words that start
-        // with it, read once from the list of words (register_words), for every full-text step below.
-        if (db.IsPostgres)
-            foreach (var tokens in new[] { nameTokens, parentTokens }.Where(t => t.Count > 0))
-                tsQueries.TryAdd(string.Join(' ', tokens),
-                    RegisterSearchText.TsQuery(tokens, await RegisterWords.StartingWithAsync(db, tokens[^1], ct)));
-
         var entries = scope.Apply(db.RegisterEntries.AsNoTracking());
         if (unitCodes is not null) entries = entries.Where(e => unitCodes.Contains(e.BookUnitCode));
         if (kind is { } kk) entries = entries.Where(e => e.Kind == kk);
@@ -87,13 +80,13 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
         var need = request.Page * request.PageSize + 1;
         var ranked = new List<(long Id, RegisterMatch Match)>();
         var seen = new HashSet<long>();
-        foreach (var stage in ParentStages(entries, parentTokens))
+        foreach (var stage in ParentStages(entries, parentTokens, ct))
         {
             if (ranked.Count >= need) break;
             // A later step may find again what an earlier one found (an exact parent's name holds its own words): it reads as
             // many as the page needs in all and drops those already found.
             var found = nameTokens.Count == 0
-                ? (await stage.ByFullText.OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need).ToListAsync(ct)).Select(id => (id, RegisterMatch.None)).ToList()
+                ? (await (await stage.ByFullText()).OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need).ToListAsync(ct)).Select(id => (id, RegisterMatch.None)).ToList()
                 : await RankByNameAsync(stage, nameTokens, request.Q!, need, scope, ct);
             ranked.AddRange(found.Where(f => seen.Add(f.Item1)).Take(need - ranked.Count));
         }
@@ -145,7 +138,7 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
             // of birth, from the (book unit, birth year, name) index.
             var candidates = db.IsPostgres && scope.BookUnitCodes is not null
                 ? ContainsWords(stage.ByName, e => e.NameFolded, tokens)
-                : MatchWords(stage.ByFullText, "NameFolded", tokens);
+                : await MatchWordsAsync(await stage.ByFullText(), "NameFolded", tokens, ct);
             var words = await candidates
                 .Where(e => string.Compare(e.NameFolded, folded) < 0 || string.Compare(e.NameFolded, upper) >= 0)
                 .OrderBy(e => e.NameFolded).ThenBy(e => e.Id).Select(e => e.Id).Take(need - result.Count).ToListAsync(ct);
@@ -157,9 +150,10 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
     /// <summary>
     /// One step of a search by a parent's name: the entries it selects, as the name ranking reads them (<see cref="ByName"/>:
     /// the exact, accent and prefix steps, driven by the name's btree) and as the words step and a search without a name read
-    /// them (<see cref="ByFullText"/>: driven by a full-text index); <see cref="WordsStep"/>: whether the words step runs.
+    /// them (<see cref="ByFullText"/>: driven by a full-text index, built only when a step needs it, as it may read the list
+    /// of words); <see cref="WordsStep"/>: whether the words step runs.
     /// </summary>
-    private sealed record Stage(IQueryable<LegacyRegisterEntry> ByName, IQueryable<LegacyRegisterEntry> ByFullText, bool WordsStep);
+    private sealed record Stage(IQueryable<LegacyRegisterEntry> ByName, Func<Task<IQueryable<LegacyRegisterEntry>>> ByFullText, bool WordsStep);
 
     /// <summary>
     /// The entries a parent's (or spouse's) name selects, best first, in two steps: first those whose father, mother or
@@ -174,17 +168,17 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
     /// the exact name and its prefix only (read from those indexes); names holding the words in any order come in the
     /// second step. Without a parent's name, one step: every entry.
     /// </summary>
-    private IEnumerable<Stage> ParentStages(IQueryable<LegacyRegisterEntry> entries, IReadOnlyList<string> tokens)
+    private IEnumerable<Stage> ParentStages(IQueryable<LegacyRegisterEntry> entries, IReadOnlyList<string> tokens, CancellationToken ct)
     {
         if (tokens.Count == 0)
         {
-            yield return new Stage(entries, entries, true);
+            yield return new Stage(entries, () => Task.FromResult(entries), true);
             yield break;
         }
         var name = string.Join(' ', tokens);
         var exact = entries.Where(e => e.FatherFolded == name || e.MotherFolded == name || e.SpouseFolded == name);
-        yield return new Stage(exact, exact, false);
-        yield return new Stage(ContainsWords(entries, e => e.RelativesFolded, tokens), MatchWords(entries, "RelativesFolded", tokens), true);
+        yield return new Stage(exact, () => Task.FromResult(exact), false);
+        yield return new Stage(ContainsWords(entries, e => e.RelativesFolded, tokens), () => MatchWordsAsync(entries, "RelativesFolded", tokens, ct), true);
     }
 
     /// <summary>
@@ -218,12 +212,19 @@ public sealed class SearchRegister(MotCuaDbContext db, UnitLineageCache lineage,
     private static readonly MethodInfo LikeMethod = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like),
         [typeof(DbFunctions), typeof(string), typeof(string)])!;
 
-    /// <summary>Every token is a word of the folded column (the last may be the start of one): FTS5 on SQLite, tsvector 'simple' (GIN expression index) on PostgreSQL.</summary>
-    private IQueryable<LegacyRegisterEntry> MatchWords(IQueryable<LegacyRegisterEntry> entries, string column, IReadOnlyList<string> tokens)
+    /// <summary>
+    /// Every token is a word of the folded column (the last may be the start of one): FTS5 on SQLite, tsvector 'simple' (GIN
+    /// expression index) on PostgreSQL, where the last token is expanded to the known words that start with it (read once
+    /// per search from register_words, see <see cref="RegisterWords"/>).
+    /// </summary>
+    private async Task<IQueryable<LegacyRegisterEntry>> MatchWordsAsync(IQueryable<LegacyRegisterEntry> entries, string column,
+        IReadOnlyList<string> tokens, CancellationToken ct)
     {
         if (db.IsPostgres)
         {
-            var tsQuery = tsQueries.GetValueOrDefault(string.Join(' ', tokens)) ?? RegisterSearchText.TsQuery(tokens);
+            var key = string.Join(' ', tokens);
+            if (!tsQueries.TryGetValue(key, out var tsQuery))
+                tsQueries[key] = tsQuery = RegisterSearchText.TsQuery(tokens, await RegisterWords.StartingWithAsync(db, tokens[^1], ct));
             return column == "NameFolded"
                 ? entries.Where(e => EF.Functions.ToTsVector("simple", e.NameFolded).Matches(EF.Functions.ToTsQuery("simple", tsQuery)))
                 : entries.Where(e => EF.Functions.ToTsVector("simple", e.RelativesFolded).Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
