@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +12,13 @@ using MotCua.Web.Registers;
 using MotCua.Web.Tests.Infrastructure;
 using Npgsql;
 
-// dotnet run -c Release --project bench/MotCua.Registers.Bench -- [rows=10000000] [runs=30] [units=all of the province]
+// dotnet run -c Release --project bench/MotCua.Registers.Bench -- [rows=10000000] [runs=30] [units=all of the province] [--hold]
 // Loads generated entries into a throwaway PostgreSQL cluster through the real import (CSV stream, checks, binary COPY),
 // then times a fixed set of searches through the real search service (audit included) and writes JSON to bench/results/.
+// --hold: after the import, print the connection string and wait until a marker file is deleted before the searches
+// (to EXPLAIN or time statements by hand on the loaded database).
+var hold = args.Contains("--hold");
+args = args.Where(a => a != "--hold").ToArray();
 var rows = args.Length > 0 ? long.Parse(args[0].Replace("_", ""), CultureInfo.InvariantCulture) : 10_000_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 // How many of the province's current units receive entries (each gets one import file); default all of them.
@@ -28,6 +31,17 @@ Directory.CreateDirectory(results);
 var loadAtStart = LoadAverage();
 Console.WriteLine($"Starting a throwaway PostgreSQL cluster for {rows:N0} entries...");
 await using var cluster = await PostgresCluster.StartAsync();
+// The test cluster's 32 MB of shared_buffers would measure the eviction of index pages, not the import: memory as a
+// server would have it (the scale bench's settings), durability still off as in the tests.
+const string serverSettings = "shared_buffers 2GB, effective_cache_size 8GB, work_mem 16MB, max_wal_size 8GB; fsync, synchronous_commit, full_page_writes off; autovacuum off (VACUUM ANALYZE after the import)";
+await using (var superuser = new NpgsqlConnection(cluster.AdminConnectionString))
+{
+    await superuser.OpenAsync();
+    foreach (var setting in new[] { "shared_buffers = '2GB'", "effective_cache_size = '8GB'", "work_mem = '16MB'", "max_wal_size = '8GB'" })
+        await new NpgsqlCommand($"ALTER SYSTEM SET {setting}", superuser).ExecuteNonQueryAsync();
+}
+await cluster.RestartAsync();
+NpgsqlConnection.ClearAllPools(); // the pooled connections died with the restart
 var connectionString = await cluster.CreateDatabaseAsync("registers_bench");
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Bench", ContentRootPath = AppContext.BaseDirectory });
@@ -56,31 +70,46 @@ await using (var scope = app.Services.CreateAsyncScope())
 Console.WriteLine($"{units.Count} current units in province {province}, {units.Sum(u => u.Codes.Count)} book-keeping units through the lineage.");
 
 // ---------------------------------------------------------------- import
+// The files are written first (one CSV per unit, not timed), so the import rate is that of the import alone: reading the
+// file, checks, folding, COPY; not of the generator.
 var generator = new RegisterEntryGenerator(seed: 2025);
-var imports = new List<object>();
-var importClock = Stopwatch.StartNew();
-long imported = 0;
+var folder = Directory.CreateTempSubdirectory("registers-bench-");
+var files = new List<(string Unit, string Path, long Count)>();
+var generationClock = Stopwatch.StartNew();
+long generated = 0;
 var perUnit = rows / units.Count;
 for (var i = 0; i < units.Count; i++)
 {
     var (unit, codes) = units[i];
-    var count = i == units.Count - 1 ? rows - imported : perUnit;
-    var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 4 << 20, resumeWriterThreshold: 2 << 20));
-    var writing = Task.Run(async () =>
+    var count = i == units.Count - 1 ? rows - generated : perUnit;
+    var path = Path.Combine(folder.FullName, $"bench-{unit}.csv");
+    await using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16))
     {
-        await using var writer = new StreamWriter(pipe.Writer.AsStream(), new UTF8Encoding(false), 1 << 16);
         await writer.WriteLineAsync(RegisterEntryGenerator.Header);
-        foreach (var line in generator.Lines(codes, count, (int)imported + 1)) await writer.WriteLineAsync(line);
-    });
+        foreach (var line in generator.Lines(codes, count, (int)generated + 1)) await writer.WriteLineAsync(line);
+    }
+    files.Add((unit, path, count));
+    generated += count;
+}
+Console.WriteLine($"Generated {generated:N0} entries in {units.Count} files in {generationClock.Elapsed.TotalSeconds:F0} s ({new DirectoryInfo(folder.FullName).EnumerateFiles().Sum(f => f.Length) / 1024 / 1024:N0} MB).");
+
+var imports = new List<object>();
+var importClock = Stopwatch.StartNew();
+long imported = 0;
+foreach (var (unit, path, _) in files)
+{
     await using var scope = app.Services.CreateAsyncScope();
     var import = scope.ServiceProvider.GetRequiredService<ImportRegister>();
-    var report = await import.RunAsync(pipe.Reader.AsStream(), $"bench-{unit}.csv", unit, "bench", CancellationToken.None);
-    await writing;
+    ImportRegister.Report report;
+    await using (var csv = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        report = await import.RunAsync(csv, Path.GetFileName(path), unit, "bench", CancellationToken.None);
+    File.Delete(path);
     if (!report.Imported) throw new InvalidOperationException($"import refused: {JsonSerializer.Serialize(report.Problems.Take(5))}");
     imported += report.Rows;
     imports.Add(new { unit, report.Rows, report.Seconds, rowsPerSecond = Math.Round(report.RowsPerSecond) });
     Console.WriteLine($"  {unit}: {report.Rows:N0} rows in {report.Seconds:F1} s ({report.RowsPerSecond:N0} rows/s); {imported:N0} in {importClock.Elapsed.TotalSeconds:F0} s");
 }
+folder.Delete(recursive: true);
 var importSeconds = importClock.Elapsed.TotalSeconds;
 await using (var connection = new NpgsqlConnection(connectionString))
 {
@@ -88,7 +117,14 @@ await using (var connection = new NpgsqlConnection(connectionString))
     await using var analyze = new NpgsqlCommand("VACUUM ANALYZE register_entries", connection) { CommandTimeout = 3600 };
     await analyze.ExecuteNonQueryAsync();
 }
-Console.WriteLine($"Imported {imported:N0} entries in {importSeconds:F0} s: {imported / importSeconds:N0} rows/s (generation and CSV parsing included).");
+Console.WriteLine($"Imported {imported:N0} entries in {importSeconds:F0} s: {imported / importSeconds:N0} rows/s (reading the CSV files, checks, folding, COPY).");
+if (hold)
+{
+    var marker = Path.Combine(Path.GetTempPath(), $"registers-bench-hold-{Environment.ProcessId}");
+    await File.WriteAllTextAsync(marker, connectionString);
+    Console.WriteLine($"Holding the loaded database: {connectionString}\nDelete {marker} to run the searches.");
+    while (File.Exists(marker)) await Task.Delay(1000);
+}
 
 // ---------------------------------------------------------------- search
 var officer = new CurrentUser("bench-officer", new HashSet<string> { Roles.Officer }, "30502", province, 2);
@@ -138,10 +174,12 @@ await using (var connection = new NpgsqlConnection(connectionString))
     foreach (var (name, sql) in new[]
     {
         ("prefix step", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND \"NameFolded\" > 'nguyen van an' AND \"NameFolded\" < 'nguyen van an~' ORDER BY \"NameFolded\", \"NameSpelling\", \"Id\" LIMIT 21"),
-        ("words step", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND to_tsvector('simple', \"NameFolded\") @@ to_tsquery('simple', 'lac:* & thi:* & yen:*') ORDER BY \"NameFolded\", \"Id\" LIMIT 21"),
+        ("words step, last word as a GIN prefix match (before register_words)", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND to_tsvector('simple', \"NameFolded\") @@ to_tsquery('simple', 'lac & thi & yen:*') ORDER BY \"NameFolded\", \"Id\" LIMIT 21"),
+        ("words step, last word expanded through register_words", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND to_tsvector('simple', \"NameFolded\") @@ to_tsquery('simple', 'lac & thi & ( yen )') ORDER BY \"NameFolded\", \"Id\" LIMIT 21"),
         ("parent exact step (unit)", $"SELECT \"Id\" FROM register_entries WHERE \"BookUnitCode\" IN ({string.Join(", ", units[0].Codes.Select(c => $"'{c}'"))}) AND (\"FatherFolded\" = 'le thi hoa' OR \"MotherFolded\" = 'le thi hoa' OR \"SpouseFolded\" = 'le thi hoa') ORDER BY \"NameFolded\", \"Id\" LIMIT 21"),
         ("parent exact step + name prefix (province)", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND (\"FatherFolded\" = 'nguyen van binh' OR \"MotherFolded\" = 'nguyen van binh' OR \"SpouseFolded\" = 'nguyen van binh') AND \"NameFolded\" > 'tran thi' AND \"NameFolded\" < 'tran thi~' ORDER BY \"NameFolded\", \"NameSpelling\", \"Id\" LIMIT 21"),
-        ("parents words", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND to_tsvector('simple', \"RelativesFolded\") @@ to_tsquery('simple', 'nguyen:* & van:* & binh:*') AND to_tsvector('simple', \"NameFolded\") @@ to_tsquery('simple', 'tran:* & thi:*') ORDER BY \"NameFolded\", \"Id\" LIMIT 21"),
+        ("parents words + name prefix (province): relatives checked by LIKE on the rows the name's btree reads", $"SELECT \"Id\" FROM register_entries WHERE \"ProvinceCode\" = '{province}' AND (\"RelativesFolded\" = 'nguyen' OR \"RelativesFolded\" LIKE 'nguyen %' OR \"RelativesFolded\" LIKE '% nguyen %' OR \"RelativesFolded\" LIKE '% nguyen') AND (\"RelativesFolded\" = 'van' OR \"RelativesFolded\" LIKE 'van %' OR \"RelativesFolded\" LIKE '% van %' OR \"RelativesFolded\" LIKE '% van') AND (\"RelativesFolded\" LIKE 'binh%' OR \"RelativesFolded\" LIKE '% binh%') AND \"NameFolded\" > 'tran thi' AND \"NameFolded\" < 'tran thi~' ORDER BY \"NameFolded\", \"NameSpelling\", \"Id\" LIMIT 21"),
+        ("words step + birth year (unit)", $"SELECT \"Id\" FROM register_entries WHERE \"BookUnitCode\" IN ({string.Join(", ", units[0].Codes.Select(c => $"'{c}'"))}) AND \"BirthYear\" = 1980 AND (\"NameFolded\" = 'tran' OR \"NameFolded\" LIKE 'tran %' OR \"NameFolded\" LIKE '% tran %' OR \"NameFolded\" LIKE '% tran') AND (\"NameFolded\" LIKE 'thi%' OR \"NameFolded\" LIKE '% thi%') AND (\"NameFolded\" < 'tran thi' OR \"NameFolded\" >= 'tran thi~') ORDER BY \"NameFolded\", \"Id\" LIMIT 21"),
     })
     {
         await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
@@ -166,11 +204,11 @@ var summary = new
     benchmark = "registers",
     at = DateTimeOffset.UtcNow,
     machine = new { Environment.ProcessorCount, loadAverage = new { atStart = loadAtStart, atEnd = LoadAverage() }, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
-    postgres = new { cluster.ServerVersion, settings = "throwaway test cluster: shared_buffers 32MB, fsync off, synchronous_commit off" },
+    postgres = new { cluster.ServerVersion, settings = serverSettings },
     rows = imported,
     province,
     units = units.Count,
-    import = new { seconds = Math.Round(importSeconds, 1), rowsPerSecond = Math.Round(imported / importSeconds), perUnit = imports },
+    import = new { seconds = Math.Round(importSeconds, 1), rowsPerSecond = Math.Round(imported / importSeconds), measured = "reading the CSV files (written before, not timed), checks, folding, binary COPY, commit", perUnit = imports },
     tableAndIndexMegabytes = tableBytes / 1024 / 1024,
     search = new { runsPerQuery = runs, overall = new { p50 = P(all, 50), p95 = P(all, 95), p99 = P(all, 99) }, queries = timings },
     plans,

@@ -41,6 +41,30 @@ public static class RegisterSql
         .. AppendOnlySql.PostgresUp(AuditTable),
     ];
 
+    public const string WordsTable = "register_words";
+
+    /// <summary>
+    /// PostgreSQL: every word of the folded names and relatives' names of the entries (a superset: a word stays when its
+    /// entries go). A search expands the word being typed (the last one, "yen" → yen, yenx, ...) through its btree instead
+    /// of a prefix match in the GIN index, which reads every posting list the prefix covers and cannot skip through the
+    /// others ("lac &amp; thi &amp; yen:*" 18 ms, "lac &amp; thi &amp; yen" 3.5 ms at 2 million entries). The import and
+    /// a typed entry add their words in their transaction; the migration that creates it fills it from the entries.
+    /// SQLite's FTS5 table has its own prefix index and needs no such list.
+    /// </summary>
+    public static readonly string[] PostgresWordsUp =
+    [
+        $"""CREATE TABLE {WordsTable} ("Word" character varying(150) COLLATE "C" PRIMARY KEY)""",
+        $"""INSERT INTO {WordsTable} ("Word") SELECT DISTINCT w FROM register_entries, unnest(string_to_array("NameFolded" || ' ' || "RelativesFolded", ' ')) AS w WHERE w <> '' ON CONFLICT DO NOTHING""",
+    ];
+
+    public static readonly string[] PostgresWordsDown = [$"DROP TABLE IF EXISTS {WordsTable}"];
+
+    /// <summary>Adds words (a text[] parameter @words, sorted so that concurrent imports lock them in the same order).</summary>
+    public const string PostgresAddWords = $"""INSERT INTO {WordsTable} ("Word") SELECT unnest(@words) ORDER BY 1 ON CONFLICT DO NOTHING""";
+
+    /// <summary>At most this many words are read for the word being typed; with more, the search keeps the GIN prefix match.</summary>
+    public const int MaxExpandedWords = 64;
+
     public static readonly string[] PostgresDown =
     [
         .. AppendOnlySql.PostgresDown(AuditTable),

@@ -48,8 +48,12 @@ public static class RegisterSearchText
 
     /// <summary>
     /// A PostgreSQL tsquery (simple configuration) with the same meaning ("nguyen van a" → nguyen &amp; van &amp; a:*). Whole
-    /// words keep GIN's fast intersection; a prefix of a common word ("thi:*") would read every posting list it covers.
+    /// words keep GIN's fast intersection; a prefix of a common word ("thi:*") would read every posting list it covers. With
+    /// <paramref name="lastWords"/> (every known word that starts with the last token, from the list of words), the last
+    /// token is those words instead of a prefix: "lac thi yen" → lac &amp; thi &amp; ( yen | yenx ), which GIN intersects
+    /// without a prefix scan.
     /// </summary>
-    public static string TsQuery(IReadOnlyList<string> tokens) =>
-        string.Join(" & ", tokens.Select((t, i) => i == tokens.Count - 1 ? t + ":*" : t));
+    public static string TsQuery(IReadOnlyList<string> tokens, IReadOnlyList<string>? lastWords = null) =>
+        string.Join(" & ", tokens.Select((t, i) => i < tokens.Count - 1 ? t
+            : lastWords is { Count: > 0 } words ? "( " + string.Join(" | ", words) + " )" : t + ":*"));
 }

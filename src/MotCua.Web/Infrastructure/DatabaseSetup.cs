@@ -52,6 +52,7 @@ public static class DatabaseSetup
         }
         await db.Database.MigrateAsync(ct);
         await MotCua.Data.Protection.PersonalDataBackfill.RunAsync(db, ct);
+        await MotCua.Data.RegisterRelativesBackfill.RunAsync(db, ct);
     }
 
     /// <summary>

@@ -83,6 +83,8 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
         var parser = new RegisterRowParser(unitCode, codes, now.LocalDate());
         var problems = new List<RegisterRowProblem>();
         long rows = 0, refused = 0;
+        // The words of the folded names, for the search's list of words (PostgreSQL).
+        var words = new HashSet<string>(StringComparer.Ordinal);
 
         var (header, source) = RegisterFileReader.Open(file, fileName);
         foreach (var column in RegisterColumns.Required.Where(c => !header.Contains(c)))
@@ -132,6 +134,7 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
                 db.ChangeTracker.Clear();
                 return Done(false, null);
             }
+            await RegisterWords.AddAsync(db, words, ct);
             import.Rows = (int)Math.Min(int.MaxValue, rows);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -162,7 +165,10 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
                             if (problems.Count < ListedProblems) problems.Add(p);
                         continue;
                     }
-                    if (refused == 0) await queue.WriteAsync(row!, token);
+                    if (refused > 0) continue;
+                    RegisterWords.Collect(words, row!.NameFolded);
+                    RegisterWords.Collect(words, row.RelativesFolded);
+                    await queue.WriteAsync(row, token);
                 }
             }
             finally

@@ -138,6 +138,12 @@ public sealed class RegisterPages(MotCuaDbContext db, UnitLineageCache lineage, 
         var entry = ToEntity(row, page.UnitCode, page.ProvinceCode, time.GetUtcNow(), user.UserName);
         entry.PageId = page.Id;
         entry.ScanReference ??= $"page:{page.Id}";
+        // The entry's words go into the search's list first: a word left there by a failed save costs nothing, an entry
+        // whose word is missing from it would not be found by the start of that word.
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        RegisterWords.Collect(words, entry.NameFolded);
+        RegisterWords.Collect(words, entry.RelativesFolded);
+        await RegisterWords.AddAsync(db, words, ct);
         db.RegisterEntries.Add(entry);
         await db.SaveChangesAsync(ct);
         RegisterAudit.Add(db, user, RegisterAuditAction.CreateEntry, time.GetUtcNow(), new { page = page.Id }, entryId: entry.Id);

@@ -67,6 +67,9 @@ public class VietnameseFoldingTests
         Assert.Equal(["nguyen", "van", "a"], tokens);
         Assert.Equal("NameFolded : \"nguyen\" AND NameFolded : \"van\" AND NameFolded : \"a\"*", RegisterSearchText.Fts5("NameFolded", tokens));
         Assert.Equal("nguyen & van & a:*", RegisterSearchText.TsQuery(tokens));
+        // The word being typed expanded to the known words that start with it; none known: the prefix match stays.
+        Assert.Equal("nguyen & van & ( a | an | anh )", RegisterSearchText.TsQuery(tokens, ["a", "an", "anh"]));
+        Assert.Equal("nguyen & van & a:*", RegisterSearchText.TsQuery(tokens, []));
         Assert.Empty(RegisterSearchText.QueryTokens(" ' - * "));
         Assert.Equal(RegisterSearchText.MaxTokens, RegisterSearchText.QueryTokens(string.Join(' ', Enumerable.Repeat("an", 20))).Count);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Data;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Registers;
@@ -74,6 +75,70 @@ public abstract class RegisterSearchApiTests(MotCuaApp app) : RegisterTestBase(a
         Assert.Equal(["Võ Văn Bốn", "Võ Văn Tám"], Names(await SearchAsync("q=van+vo&parent=le+thi+hoa&year=1965")));
         // The second page continues after the exact matches without repeating them.
         Assert.Equal(["An Thị Mai", "Võ Văn Bốn"], Names(await SearchAsync("parent=le+thi+hoa&year=1965&pageSize=2&page=2")));
+    }
+
+    [Theory]
+    [InlineData("officer", 1966)] // a unit's books: the words step reads the names from the unit's btree
+    [InlineData("admin", 1968)] // the province: the words step reads the full-text indexes
+    public async Task A_name_with_a_parents_name_ranks_the_exact_parent_then_the_relatives_words_by_name(string user, int year)
+    {
+        await ImportOkAsync(
+            Row(year, "1", "Trần Thị Mai", father: "Trần Văn Bình", mother: "Nguyễn Thị Lan"),
+            Row(year, "2", "Trần Thị Ba", father: "Nguyễn Văn Bình"),
+            Row(year, "3", "Lê Trần Thị", father: "NGUYỄN VĂN BÌNH"),
+            Row(year, "4", "Trần Thị Dung", father: "Nguyễn Văn Hai", mother: "Lê Thị Hoa"),
+            Row(year, "5", "Trần Văn Thìn", mother: "Bình Thị Văn", father: "Nguyễn Hữu Tâm"),
+            Row(year, "6", "Trần Thị Cúc", mother: "Nguyễn Thị Vân"));
+
+        // First the exact father's name with the name's start; then the entries holding the words among their relatives'
+        // names (across father and mother, in any order, the last word as the start of one): those whose name starts with
+        // the name typed, then those holding its words ("thi" starts "thìn"). "Trần Thị Dung" and "Trần Thị Cúc" have no
+        // "binh" among their relatives.
+        var found = await SearchAsync($"q=tran+thi&parent=nguyen+van+binh&year={year}", user);
+        Assert.Equal(["Trần Thị Ba", "Trần Thị Mai", "Lê Trần Thị", "Trần Văn Thìn"], Names(found));
+        Assert.Equal(["prefix", "prefix", "words", "words"], found.Select(i => i!["match"]!.GetValue<string>()).ToList());
+        Assert.Equal(["Lê Trần Thị", "Trần Văn Thìn"], Names(await SearchAsync($"q=tran+thi&parent=nguyen+van+binh&year={year}&pageSize=2&page=2", user)));
+    }
+
+    [Fact]
+    public async Task A_name_and_a_year_of_birth_in_a_units_books_find_the_names_holding_the_words_of_that_year_only()
+    {
+        await ImportOkAsync(
+            Row(1967, "1", "Trần Thị Hoa", dob: "1980-05-01"),
+            Row(1967, "2", "Lê Trần Thị", dob: "1980"),
+            Row(1967, "3", "Võ Thị Trần", dob: "1981-01-01", unit: NhonHung),
+            Row(1967, "4", "Đỗ Trần Thìn", dob: "1980-02-02", unit: OldThoiSon),
+            Row(1967, "5", "Trần Thị Lan"));
+
+        var found = await SearchAsync("q=tran+thi&birthYear=1980&year=1967");
+        Assert.Equal(["Trần Thị Hoa", "Đỗ Trần Thìn", "Lê Trần Thị"], Names(found));
+        Assert.Equal(["prefix", "words", "words"], found.Select(i => i!["match"]!.GetValue<string>()).ToList());
+        Assert.Equal(["Võ Thị Trần"], Names(await SearchAsync("q=tran+thi&birthYear=1981&year=1967", user: "admin")));
+    }
+
+    [Fact]
+    public async Task The_word_being_typed_matches_the_start_of_a_word_through_the_list_of_known_words()
+    {
+        await ImportOkAsync(
+            Row(1970, "1", "Lạc Thị Yến"),
+            Row(1970, "2", "Yên Thị Lạc"),
+            Row(1970, "3", "Lạc Thị Lan", mother: "Yên Thị Hà"));
+
+        // Words in any order, the last one ("ye") the start of a word: "yen" from "Yến" and "Yên".
+        Assert.Equal(["Lạc Thị Yến", "Yên Thị Lạc"], Names(await SearchAsync("q=thi+lac+ye&year=1970", user: "admin")));
+        Assert.Equal(["Lạc Thị Lan"], Names(await SearchAsync("parent=thi+ye&year=1970", user: "admin")));
+        if (App.Provider != "Postgres") return; // SQLite: FTS5's own prefix index
+
+        // PostgreSQL reads the expansion from register_words: the import added the words of names and relatives' names.
+        var words = App.WithDb(db => db.Database.SqlQueryRaw<string>(
+            "SELECT \"Word\" AS \"Value\" FROM register_words WHERE \"Word\" IN ('lac', 'thi', 'yen', 'lan', 'ha')").ToList());
+        Assert.Equal(["ha", "lac", "lan", "thi", "yen"], words.Order(StringComparer.Ordinal));
+        Assert.Contains("yen", App.WithDb(db => RegisterWords.StartingWithAsync(db, "ye", default).GetAwaiter().GetResult())!);
+        // The migration fills the list from the entries already there.
+        App.WithDb(db => db.Database.ExecuteSqlRaw("DELETE FROM register_words WHERE \"Word\" IN ('yen', 'ha')"));
+        App.WithDb(db => db.Database.ExecuteSqlRaw(RegisterSql.PostgresWordsUp[1]));
+        Assert.Equal(2, App.WithDb(db => db.Database.SqlQueryRaw<int>(
+            "SELECT CAST(COUNT(*) AS INTEGER) AS \"Value\" FROM register_words WHERE \"Word\" IN ('yen', 'ha')").Single()));
     }
 
     [Fact]

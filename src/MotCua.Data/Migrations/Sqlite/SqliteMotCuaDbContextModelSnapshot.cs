@@ -1027,22 +1027,33 @@ namespace MotCua.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DateOfBirth");
+                    b.HasIndex("DateOfBirth")
+                        .HasFilter("\"DateOfBirth\" IS NOT NULL");
 
-                    b.HasIndex("PageId");
+                    b.HasIndex("PageId")
+                        .HasFilter("\"PageId\" IS NOT NULL");
 
-                    b.HasIndex("FatherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
+                    b.HasIndex("BookUnitCode", "BirthYear", "NameFolded", "Id");
 
-                    b.HasIndex("MotherFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
+                    b.HasIndex("FatherFolded", "ProvinceCode", "NameFolded", "BookUnitCode")
+                        .HasFilter("\"FatherFolded\" IS NOT NULL");
 
-                    b.HasIndex("SpouseFolded", "ProvinceCode", "NameFolded", "BookUnitCode");
+                    b.HasIndex("MotherFolded", "ProvinceCode", "NameFolded", "BookUnitCode")
+                        .HasFilter("\"MotherFolded\" IS NOT NULL");
+
+                    b.HasIndex("SpouseFolded", "ProvinceCode", "NameFolded", "BookUnitCode")
+                        .HasFilter("\"SpouseFolded\" IS NOT NULL");
 
                     b.HasIndex("BookUnitCode", "Kind", "BookNumber", "Year", "EntryNumber")
                         .IsUnique();
 
                     b.HasIndex("BookUnitCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
 
-                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind");
+                    b.HasIndex("ProvinceCode", "NameFolded", "NameSpelling", "Id", "BirthYear", "Kind")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RelativesFolded" });
+
+                    b.HasIndex(new[] { "Id" }, "IX_register_entries_relatives_backfill")
+                        .HasFilter("\"RelativesFolded\" <> '' AND \"FatherFolded\" IS NULL AND \"MotherFolded\" IS NULL AND \"SpouseFolded\" IS NULL");
 
                     b.ToTable("register_entries", (string)null);
                 });
