@@ -70,7 +70,9 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
         return dossiers.Where(d => EF.Property<string>(d, ApplicantIdHash) == hash);
     }
 
-    private List<(string Sql, object[] Args)>? afterSave;
+    // Queued statements belong to the transaction they were queued in: a context reused from the pool, or a unit of work
+    // retried in a new transaction, never runs what an earlier one left behind.
+    private (object? Transaction, List<(string Sql, object[] Args)> Statements)? afterSave;
 
     /// <summary>
     /// Queues a statement to run right after the next SaveChanges, on its connection and in its transaction (the queued
@@ -79,7 +81,12 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     /// through the inserts of the save, and they run asynchronously. A save that fails drops the queue, so a unit of
     /// work retried from the start queues its statements again and never twice.
     /// </summary>
-    public void ExecuteAfterSave(string sql, object[] args) => (afterSave ??= []).Add((sql, args));
+    public void ExecuteAfterSave(string sql, object[] args)
+    {
+        var transaction = Database.CurrentTransaction;
+        if (afterSave is not { } queued || !ReferenceEquals(queued.Transaction, transaction)) afterSave = queued = (transaction, []);
+        queued.Statements.Add((sql, args));
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -118,7 +125,7 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
 
     private List<(string Sql, object[] Args)> TakeAfterSave()
     {
-        var queued = afterSave ?? [];
+        var queued = afterSave is { } a && ReferenceEquals(a.Transaction, Database.CurrentTransaction) ? a.Statements : [];
         afterSave = null;
         return queued;
     }
