@@ -66,9 +66,12 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Narrows dossiers to those of one ID number, through its keyed hash.</summary>
     public static IQueryable<Dossier> OfIdNumber(IQueryable<Dossier> dossiers, string idNumber)
     {
-        var hash = Protection.PersonalDataCipher.Required.LookupHash(idNumber);
+        var hash = IdNumberHash(idNumber);
         return dossiers.Where(d => EF.Property<string>(d, ApplicantIdHash) == hash);
     }
+
+    /// <summary>The keyed hash stored with a dossier for its applicant's ID number (for compiled queries).</summary>
+    public static string IdNumberHash(string idNumber) => Protection.PersonalDataCipher.Required.LookupHash(idNumber);
 
     // Queued statements belong to the transaction they were queued in: a context reused from the pool, or a unit of work
     // retried in a new transaction, never runs what an earlier one left behind.

@@ -19,6 +19,31 @@ public static class PublicTracking
 
     public sealed record LookupRequest(string? IdNumber);
 
+    private sealed record Found(string Code, string ProcedureCode, int ProcedureVersionId, DossierStatus Status, DateTimeOffset ReceivedAt,
+        DateTimeOffset DueAt, DateTimeOffset? CompletedAt, DateTimeOffset? ClockStoppedAt, DateTimeOffset? ReturnedAt, FoundConsent? Consent);
+
+    private sealed record FoundConsent(MotCua.Data.Entities.AssistedConsentMethod Method, DateTimeOffset? GivenAt);
+
+    /// <summary>
+    /// The one read of a lookup, compiled once per provider (the busiest public query: no expression-tree walk or query-cache
+    /// lookup per request; EF binds a compiled query to the first context's provider, hence one per provider): the dossier
+    /// by code and the keyed hash of the ID number, with the consent of an assisted submission.
+    /// </summary>
+    private static Func<MotCuaDbContext, string, string, CancellationToken, Task<Found?>> CompileLookup() => EF.CompileAsyncQuery(
+        (MotCuaDbContext db, string code, string hash, CancellationToken ct) => db.Dossiers.AsNoTracking()
+            .Where(x => x.Code == code && EF.Property<string>(x, MotCuaDbContext.ApplicantIdHash) == hash)
+            .Select(x => new Found(x.Code, x.ProcedureCode, x.ProcedureVersionId, x.Status, x.ReceivedAt, x.DueAt, x.CompletedAt,
+                x.ClockStoppedAt, x.ReturnedAt,
+                db.AssistedConsents.Where(c => c.DossierCode == x.Code && c.GivenAt != null)
+                    .Select(c => new FoundConsent(c.Method, c.GivenAt)).FirstOrDefault()))
+            .SingleOrDefault());
+
+    private static readonly Func<MotCuaDbContext, string, string, CancellationToken, Task<Found?>> LookupPostgres = CompileLookup();
+    private static readonly Func<MotCuaDbContext, string, string, CancellationToken, Task<Found?>> LookupSqlite = CompileLookup();
+
+    private static Task<Found?> Lookup(MotCuaDbContext db, string code, string hash, CancellationToken ct) =>
+        (db.IsPostgres ? LookupPostgres : LookupSqlite)(db, code, hash, ct);
+
     /// <summary>The API: the ID number comes in the body, never in the URL.</summary>
     public static Task<IResult> LookupAsync(string code, LookupRequest? request, MotCuaDbContext db, ReferenceDataCache reference,
         TimeProvider time, ProblemResults problems, IStringLocalizer<Messages> t, CancellationToken ct) =>
@@ -31,12 +56,7 @@ public static class PublicTracking
         // One indexed read: the pair matches on the keyed hash of the ID number (no decryption, nothing about the number
         // leaks through timing: what is compared is a hash of the caller's input), with the consent of an assisted
         // submission in the same query.
-        var d = await MotCuaDbContext.OfIdNumber(db.Dossiers.AsNoTracking().Where(x => x.Code == code), idNumber)
-            .Select(x => new { x.Code, x.ProcedureCode, x.ProcedureVersionId, x.Status, x.ReceivedAt, x.DueAt, x.CompletedAt,
-                x.ClockStoppedAt, x.ReturnedAt,
-                Consent = db.AssistedConsents.Where(c => c.DossierCode == x.Code && c.GivenAt != null)
-                    .Select(c => new { c.Method, c.GivenAt }).FirstOrDefault() })
-            .SingleOrDefaultAsync(ct);
+        var d = await Lookup(db, code, MotCuaDbContext.IdNumberHash(idNumber), ct);
         if (d is null) return problems.NotFound("Dossiers.NotFound", code);
         var name = (await reference.VersionAsync(db, d.ProcedureVersionId, ct)).Version.Name;
         var now = time.GetUtcNow();
