@@ -14,25 +14,18 @@ namespace MotCua.Data.Statistics;
 /// </summary>
 public static class StatisticsWriter
 {
-    /// <param name="provinces">The provinces that count <paramref name="unitCode"/> (<see cref="StatisticsProvinces"/>): each
-    /// gets its roll-up rows, one for the procedure and one for the unit code.</param>
     /// <summary>
     /// Queues the upserts to run right after the caller's next SaveChanges (<see cref="MotCuaDbContext.ExecuteAfterSave"/>):
     /// last in the transaction, so the province-wide rows that every dossier of a procedure updates stay locked only until
     /// the commit, and never by a thread that blocks on them.
     /// </summary>
+    /// <param name="provinces">The provinces that count <paramref name="unitCode"/> (<see cref="StatisticsProvinces"/>): each
+    /// gets its roll-up rows, one for the procedure and one for the unit code.</param>
     public static void AddAfterSave(MotCuaDbContext db, string unitCode, string procedureCode, IntakeChannel channel, FigureEvent e,
         IReadOnlyList<string> provinces)
     {
         foreach (var (sql, args) in Commands(db, unitCode, procedureCode, channel, e, provinces))
             db.ExecuteAfterSave(sql, args);
-    }
-
-    public static async Task AddAsync(MotCuaDbContext db, string unitCode, string procedureCode, IntakeChannel channel, FigureEvent e,
-        IReadOnlyList<string> provinces, CancellationToken ct)
-    {
-        foreach (var (sql, args) in Commands(db, unitCode, procedureCode, channel, e, provinces))
-            await db.Database.ExecuteSqlRawAsync(sql, args, ct);
     }
 
     private static readonly string[] ProvinceKeys = ["ProvinceCode", "Day", "UnitCode", "ProcedureCode", "Channel", "Stripe"];

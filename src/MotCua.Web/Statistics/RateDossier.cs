@@ -54,9 +54,9 @@ public sealed class RateDossier(MotCuaDbContext db, TimeProvider time, ProblemRe
                 db.ChangeTracker.Entries<DossierRating>().ToList().ForEach(e => e.State = EntityState.Detached);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 db.DossierRatings.Add(new DossierRating { DossierId = dossier.Id, Score = score, RatedAt = now, RatedBy = user.UserName });
+                StatisticsWriter.AddAfterSave(db, dossier.UnitCode, dossier.ProcedureCode, dossier.Channel,
+                    DossierFigures.ForRating(dossier, score, now), provinces);
                 await db.SaveChangesAsync(ct);
-                await StatisticsWriter.AddAsync(db, dossier.UnitCode, dossier.ProcedureCode, dossier.Channel,
-                    DossierFigures.ForRating(dossier, score, now), provinces, ct);
                 await tx.CommitAsync(ct);
             });
         }
