@@ -45,46 +45,46 @@ public sealed class PersonalDataCipher
     {
         var data = Encoding.UTF8.GetBytes(plain);
         var blob = new byte[NonceSize + TagSize + data.Length];
-        var nonce = blob.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_encryptionKey, TagSize);
-        aes.Encrypt(nonce, data, blob.AsSpan(NonceSize + TagSize), blob.AsSpan(NonceSize, TagSize));
+        Seal(_encryptionKey, data, blob);
         return Prefix + Convert.ToBase64String(blob);
     }
 
     public string Unprotect(string stored)
     {
         if (!stored.StartsWith(Prefix, StringComparison.Ordinal)) return stored; // written before encryption was on
-        var blob = Convert.FromBase64String(stored[Prefix.Length..]);
+        return Encoding.UTF8.GetString(Open(_encryptionKey, Convert.FromBase64String(stored[Prefix.Length..])));
+    }
+
+    /// <summary>AES-256-GCM of <paramref name="plain"/> into <paramref name="blob"/>: nonce | tag | ciphertext.</summary>
+    private static void Seal(byte[] key, ReadOnlySpan<byte> plain, Span<byte> blob)
+    {
+        var nonce = blob[..NonceSize];
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plain, blob[(NonceSize + TagSize)..], blob.Slice(NonceSize, TagSize));
+    }
+
+    /// <summary>The plain bytes of a <see cref="Seal"/>ed blob (throws when the tag does not match).</summary>
+    private static byte[] Open(byte[] key, ReadOnlySpan<byte> blob)
+    {
         var plain = new byte[blob.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(_encryptionKey, TagSize);
-        aes.Decrypt(blob.AsSpan(0, NonceSize), blob.AsSpan(NonceSize + TagSize), blob.AsSpan(NonceSize, TagSize), plain);
-        return Encoding.UTF8.GetString(plain);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(blob[..NonceSize], blob[(NonceSize + TagSize)..], blob.Slice(NonceSize, TagSize), plain);
+        return plain;
     }
 
     /// <summary>Encrypts a document's content.</summary>
     public byte[] ProtectBytes(byte[] plain)
     {
-        var prefix = BytesPrefix.Length;
-        var blob = new byte[prefix + NonceSize + TagSize + plain.Length];
+        var blob = new byte[BytesPrefix.Length + NonceSize + TagSize + plain.Length];
         BytesPrefix.CopyTo(blob);
-        var nonce = blob.AsSpan(prefix, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_documentKey, TagSize);
-        aes.Encrypt(nonce, plain, blob.AsSpan(prefix + NonceSize + TagSize), blob.AsSpan(prefix + NonceSize, TagSize));
+        Seal(_documentKey, plain, blob.AsSpan(BytesPrefix.Length));
         return blob;
     }
 
     /// <summary>A document's content as uploaded; content stored before encryption was on is returned as it is.</summary>
-    public byte[] UnprotectBytes(byte[] stored)
-    {
-        if (!IsProtected(stored)) return stored;
-        var prefix = BytesPrefix.Length;
-        var plain = new byte[stored.Length - prefix - NonceSize - TagSize];
-        using var aes = new AesGcm(_documentKey, TagSize);
-        aes.Decrypt(stored.AsSpan(prefix, NonceSize), stored.AsSpan(prefix + NonceSize + TagSize), stored.AsSpan(prefix + NonceSize, TagSize), plain);
-        return plain;
-    }
+    public byte[] UnprotectBytes(byte[] stored) =>
+        IsProtected(stored) ? Open(_documentKey, stored.AsSpan(BytesPrefix.Length)) : stored;
 
     public static bool IsProtected(byte[]? stored) =>
         stored is not null && stored.Length >= BytesPrefix.Length + NonceSize + TagSize && stored.AsSpan().StartsWith(BytesPrefix);
