@@ -23,16 +23,9 @@ public static class RegisterRelativesBackfill
     public const int BatchSize = 1000;
 
     /// <summary>Fills the pending entries; returns how many were filled.</summary>
-    public static async Task<int> RunAsync(MotCuaDbContext db, CancellationToken ct = default)
-    {
-        var done = 0;
-        while (true)
-        {
-            var ids = await db.Database.SqlQueryRaw<long>(
-                $"SELECT \"Id\" AS \"Value\" FROM register_entries WHERE {Pending} ORDER BY \"Id\" LIMIT {BatchSize}").ToListAsync(ct);
-            if (ids.Count == 0) return done;
-            var entries = await db.RegisterEntries.Where(e => ids.Contains(e.Id)).ToListAsync(ct);
-            foreach (var e in entries)
+    public static Task<int> RunAsync(MotCuaDbContext db, CancellationToken ct = default) =>
+        BatchRewrite.RunAsync(db, $"SELECT \"Id\" AS \"Value\" FROM register_entries WHERE {Pending} ORDER BY \"Id\" LIMIT {BatchSize}",
+            ids => db.RegisterEntries.Where(e => ids.Contains(e.Id)), e =>
             {
                 e.FatherFolded = RegisterSearchText.FoldOptionalName(e.FatherName);
                 e.MotherFolded = RegisterSearchText.FoldOptionalName(e.MotherName);
@@ -40,10 +33,5 @@ public static class RegisterRelativesBackfill
                 // Relatives folded together from names that fold to nothing: nothing to find them by one by one; the
                 // combined text is written again the way an import writes it, so the entry leaves the pending set.
                 if (e.FatherFolded is null && e.MotherFolded is null && e.SpouseFolded is null) e.RelativesFolded = "";
-            }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            done += entries.Count;
-        }
-    }
+            }, ct);
 }

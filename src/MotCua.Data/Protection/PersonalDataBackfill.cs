@@ -22,55 +22,28 @@ public static class PersonalDataBackfill
     public static async Task<int> RunAsync(MotCuaDbContext db, CancellationToken ct = default) =>
         await DocumentsAsync(db, ct) + await DossiersAsync(db, ct);
 
-    /// <summary>Encrypts the content of documents stored before encryption was on (rows not marked encrypted).</summary>
-    private static async Task<int> DocumentsAsync(MotCuaDbContext db, CancellationToken ct)
-    {
-        var done = 0;
-        while (true)
-        {
-            var ids = await db.Database.SqlQueryRaw<long>(PlainDocuments).ToListAsync(ct);
-            if (ids.Count == 0) return done;
-            // Read through the converter (plain content passes as it is), written back encrypted; the save marks them.
-            var contents = await db.DossierDocumentContents.Where(c => ids.Contains(c.DossierDocumentId)).ToListAsync(ct);
-            foreach (var c in contents) db.Entry(c).Property(x => x.Bytes).IsModified = true;
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            done += contents.Count;
-        }
-    }
+    /// <summary>
+    /// Encrypts the content of documents stored before encryption was on (rows not marked encrypted): read through the
+    /// converter (plain content passes as it is), written back encrypted; the save marks them.
+    /// </summary>
+    private static Task<int> DocumentsAsync(MotCuaDbContext db, CancellationToken ct) =>
+        BatchRewrite.RunAsync(db, PlainDocuments, ids => db.DossierDocumentContents.Where(c => ids.Contains(c.DossierDocumentId)),
+            c => db.Entry(c).Property(x => x.Bytes).IsModified = true, ct);
 
     private static async Task<int> DossiersAsync(MotCuaDbContext db, CancellationToken ct)
     {
         if (!await db.Database.SqlQueryRaw<long>(LegacyDossiers).AnyAsync(ct)) return 0;
-        var done = 0;
-        while (true)
+        // Raw column values: the converter would hide whether a value is encrypted.
+        var done = await BatchRewrite.RunAsync(db,
+            "SELECT \"Id\" AS \"Value\" FROM outbox_messages WHERE \"PayloadJson\" NOT LIKE 'enc1:%' ORDER BY \"Id\" LIMIT 500",
+            ids => db.OutboxMessages.Where(m => ids.Contains(m.Id)), m => db.Entry(m).Property(x => x.PayloadJson).IsModified = true, ct);
+        done += await BatchRewrite.RunAsync(db, LegacyDossiers, ids => db.Dossiers.Where(d => ids.Contains(d.Id)), d =>
         {
-            // Raw column values: the converter would hide whether a value is encrypted.
-            var ids = await db.Database.SqlQueryRaw<long>(
-                "SELECT \"Id\" AS \"Value\" FROM outbox_messages WHERE \"PayloadJson\" NOT LIKE 'enc1:%' ORDER BY \"Id\" LIMIT 500").ToListAsync(ct);
-            if (ids.Count == 0) break;
-            var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(ct);
-            foreach (var m in messages) db.Entry(m).Property(x => x.PayloadJson).IsModified = true;
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            done += messages.Count;
-        }
-        while (true)
-        {
-            var ids = await db.Database.SqlQueryRaw<long>(LegacyDossiers).ToListAsync(ct);
-            if (ids.Count == 0) break;
-            var dossiers = await db.Dossiers.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
-            foreach (var d in dossiers)
-            {
-                var entry = db.Entry(d);
-                entry.Property(x => x.FormDataJson).IsModified = true;
-                entry.ComplexProperty(x => x.Applicant).Property(a => a.IdNumber).IsModified = true;
-                entry.Property<string>(MotCuaDbContext.ApplicantIdHash).IsModified = true;
-            }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            done += dossiers.Count;
-        }
+            var entry = db.Entry(d);
+            entry.Property(x => x.FormDataJson).IsModified = true;
+            entry.ComplexProperty(x => x.Applicant).Property(a => a.IdNumber).IsModified = true;
+            entry.Property<string>(MotCuaDbContext.ApplicantIdHash).IsModified = true;
+        }, ct);
         return done;
     }
 }
