@@ -1,3 +1,4 @@
+using MotCua.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using Bogus;
@@ -89,9 +90,9 @@ public sealed class DossierGenerator(string connectionString, IReadOnlyList<Gene
         var faker = new Faker("vi") { Random = new Randomizer(3000 + worker) };
         var streets = Enumerable.Range(0, 500).Select(_ => faker.Address.StreetName()).ToArray();
         var phones = Enumerable.Range(0, 500).Select(_ => "09" + faker.Random.ReplaceNumbers("########")).ToArray();
-        var unitCumulative = Cumulative(mine.Select(u => u.Weight));
-        var procedureCumulative = Cumulative(procedures.Select((_, i) => 1.0 / (i + 1)));
-        var channelCumulative = Cumulative([0.55, 0.40, 0.03, 0.02]);
+        var unitCumulative = WeightedPick.Cumulative(mine.Select(u => u.Weight));
+        var procedureCumulative = WeightedPick.Cumulative(procedures.Select((_, i) => 1.0 / (i + 1)));
+        var channelCumulative = WeightedPick.Cumulative([0.55, 0.40, 0.03, 0.02]);
         static double DayWeight(DateOnly d) => d.DayOfWeek switch { DayOfWeek.Sunday => 0, DayOfWeek.Saturday => 0.2, _ => 1 };
         var totalWeight = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Sum(i => DayWeight(from.AddDays(i)));
         var lastDay = new DateTimeOffset(to.ToDateTime(new TimeOnly(17, 0)), VietnamOffset);
@@ -128,10 +129,10 @@ public sealed class DossierGenerator(string connectionString, IReadOnlyList<Gene
             serials.Clear();
             for (long i = 0; i < n; i++)
             {
-                var unit = mine[Pick(unitCumulative, random)];
-                var procedureIndex = Pick(procedureCumulative, random);
+                var unit = mine[WeightedPick.Pick(unitCumulative, random)];
+                var procedureIndex = WeightedPick.Pick(procedureCumulative, random);
                 var procedure = procedures[procedureIndex];
-                var channel = (IntakeChannel)Pick(channelCumulative, random);
+                var channel = (IntakeChannel)WeightedPick.Pick(channelCumulative, random);
                 var serial = serials[unit.Code] = serials.GetValueOrDefault(unit.Code) + 1;
                 var code = DossierCode.Format(unit.AgencyCode, d, serial);
                 var received = new DateTimeOffset(d.ToDateTime(new TimeOnly(7, 30)), VietnamOffset).AddMinutes(random.Next(9 * 60)).ToUniversalTime();
@@ -343,19 +344,6 @@ public sealed class DossierGenerator(string connectionString, IReadOnlyList<Gene
         return connection;
     }
 
-    private static double[] Cumulative(IEnumerable<double> weights)
-    {
-        var list = weights.ToList();
-        var total = list.Sum();
-        var acc = 0.0;
-        return [.. list.Select(w => acc += w / total)];
-    }
-
-    private static int Pick(double[] cumulative, Random random)
-    {
-        var i = Array.BinarySearch(cumulative, random.NextDouble());
-        return Math.Min(i < 0 ? ~i : i, cumulative.Length - 1);
-    }
 
     public static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

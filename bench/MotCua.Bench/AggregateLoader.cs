@@ -21,10 +21,10 @@ public static class AggregateLoader
     {
         var random = new Random(42);
         var communes = province.Communes;
-        var unitCumulative = Cumulative(communes.Select(_ => 0.3 + random.NextDouble() * 1.7));
-        var procedureCumulative = Cumulative(province.Procedures.Select((_, i) => 1.0 / (i + 1)));
-        var channelCumulative = Cumulative([0.55, 0.40, 0.03, 0.02]);   // online, counter, post, back-entry
-        var scoreCumulative = Cumulative([0.03, 0.05, 0.12, 0.30, 0.50]);
+        var unitCumulative = WeightedPick.Cumulative(communes.Select(_ => 0.3 + random.NextDouble() * 1.7));
+        var procedureCumulative = WeightedPick.Cumulative(province.Procedures.Select((_, i) => 1.0 / (i + 1)));
+        var channelCumulative = WeightedPick.Cumulative([0.55, 0.40, 0.03, 0.02]);   // online, counter, post, back-entry
+        var scoreCumulative = WeightedPick.Cumulative([0.03, 0.05, 0.12, 0.30, 0.50]);
         double DayWeight(DateOnly d) => d.DayOfWeek switch { DayOfWeek.Sunday => 0, DayOfWeek.Saturday => 0.2, _ => 1 };
         var totalWeight = Enumerable.Range(0, To.DayNumber - From.DayNumber + 1).Sum(i => DayWeight(From.AddDays(i)));
 
@@ -54,11 +54,11 @@ public static class AggregateLoader
             carry -= count;
             for (long i = 0; i < count; i++)
             {
-                var commune = communes[Pick(unitCumulative, random)];
+                var commune = communes[WeightedPick.Pick(unitCumulative, random)];
                 var lineage = province.Lineage[commune];
                 var code = d < Merger ? lineage[random.Next(lineage.Count)] : commune;
-                var procedure = Pick(procedureCumulative, random);
-                var channel = Pick(channelCumulative, random);
+                var procedure = WeightedPick.Pick(procedureCumulative, random);
+                var channel = WeightedPick.Pick(channelCumulative, random);
                 var key = (code, procedure, channel);
                 if (!day.TryGetValue(key, out var c)) day[key] = c = new long[FigureCounts.Names.Count];
                 c[0]++;
@@ -80,7 +80,7 @@ public static class AggregateLoader
                 if (random.NextDouble() < 0.06) o[2]++;
                 if (random.NextDouble() < 0.35)
                 {
-                    var score = Pick(scoreCumulative, random) + 1;
+                    var score = WeightedPick.Pick(scoreCumulative, random) + 1;
                     c[9]++;
                     c[10] += score;
                     c[10 + score]++;
@@ -149,8 +149,8 @@ public static class AggregateLoader
         var end = new DateTimeOffset(2026, 12, 31, 3, 0, 0, TimeSpan.Zero);
         for (long i = 0; i < count; i++)
         {
-            var unit = province.Communes[Pick(unitCumulative, random)];
-            var procedure = province.Procedures[Pick(procedureCumulative, random)];
+            var unit = province.Communes[WeightedPick.Pick(unitCumulative, random)];
+            var procedure = province.Procedures[WeightedPick.Pick(procedureCumulative, random)];
             var received = end.AddMinutes(-random.Next(20 * 24 * 60));
             var due = received.AddDays((double)procedure.Days * 1.4 + 0.5);
             DateTimeOffset? stopped = random.NextDouble() < 0.05 ? received.AddHours(2) : null;
@@ -196,19 +196,5 @@ public static class AggregateLoader
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         return connection;
-    }
-
-    private static double[] Cumulative(IEnumerable<double> weights)
-    {
-        var list = weights.ToList();
-        var total = list.Sum();
-        var acc = 0.0;
-        return [.. list.Select(w => acc += w / total)];
-    }
-
-    private static int Pick(double[] cumulative, Random random)
-    {
-        var i = Array.BinarySearch(cumulative, random.NextDouble());
-        return Math.Min(i < 0 ? ~i : i, cumulative.Length - 1);
     }
 }
