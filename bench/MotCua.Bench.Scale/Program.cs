@@ -108,8 +108,12 @@ foreach (var nodeCount in options.Nodes)
         async Task Run(string name, string description, Func<long, Task<Attempt>> one, int concurrency, double? rate = null, long max = long.MaxValue)
         {
             if (!options.Scenarios.Contains(name)) return;
-            // A short warm-up (JIT, pools, plans) that is not counted.
-            await LoadDriver.RunAsync(name, description, nodeCount, one, Math.Min(concurrency, 8), null, TimeSpan.FromSeconds(2), 200, memory);
+            // A warm-up at the scenario's own load that is not counted: a production node runs warm, and on these 2 cores the
+            // runtime's tiered compilation re-compiles hot code for about 45 s after a node's start (its thread: 21 % of the
+            // node's CPU in seconds 15-40 of online submissions, nothing after 50 s), so a short warm-up measured
+            // half-compiled code. The scenarios of a pass share their nodes, so later ones start warmer.
+            if (options.WarmupSeconds > 0)
+                await LoadDriver.RunAsync(name, description, nodeCount, one, concurrency, rate, TimeSpan.FromSeconds(options.WarmupSeconds), max, memory);
             var result = await LoadDriver.RunAsync(name, description, nodeCount, one, concurrency, rate, seconds, max, memory);
             pass.Add(result);
             Console.WriteLine($"  {name,-14} {result.PerSecond,8:N0}/s  ok {result.Ok,7:N0}  failed {result.Failed,4}  p50 {result.P50Ms,7} ms  " +
@@ -178,7 +182,7 @@ var output = new
         loadAverageAtStart = loadAtStart, loadAverageAtEnd = File.ReadAllText("/proc/loadavg").Trim(),
         note = "app nodes, PostgreSQL and the driver share these cores",
     },
-    options = new { options.Dossiers, options.Province, options.Parallel, options.Seconds, options.Concurrency, options.QueueConcurrency, options.TrackingRate, nodes = options.Nodes, options.Durable },
+    options = new { options.Dossiers, options.Province, options.Parallel, options.Seconds, options.WarmupSeconds, options.Concurrency, options.QueueConcurrency, options.TrackingRate, nodes = options.Nodes, options.Durable },
     postgres = new { shared_buffers = "2GB", autovacuum = "on", durability = options.Durable ? "fsync, synchronous_commit, full_page_writes on for the measurements (off for the bulk load)" : "off (--no-durable)" },
     generated = generated with { SampleCodes = [] },
     passes,
@@ -203,7 +207,11 @@ return 0;
 static Dictionary<string, string> NodeSettings(string connectionString, string key, string nodeId) => new()
 {
     ["Database:Provider"] = "Postgres",
-    ["ConnectionStrings:MotCua"] = connectionString + ";Maximum Pool Size=64",
+    // The pool as in production (Npgsql's defaults: idle connections kept 300 s, pruned every 10 s). The test cluster's
+    // connection string closes idle connections after 10 s (many short-lived test databases); a node under bursts of load
+    // then kept opening new connections (a new server process each, its catalog caches cold): Npgsql's Open was still
+    // being compiled to tier 1 at the end of a run.
+    ["ConnectionStrings:MotCua"] = connectionString + ";Maximum Pool Size=64;Connection Idle Lifetime=300;Connection Pruning Interval=10",
     ["MotCua:Demo:Enabled"] = "true",
     ["MotCua:Demo:SampleDossiers"] = "false",
     ["MotCua:Seed:DemoPassword"] = Scenarios.Password,
@@ -274,7 +282,7 @@ namespace MotCua.Bench.Scale
         private static partial Regex Transactions();
     }
 
-    public sealed record ScaleOptions(long Dossiers, string Province, int Parallel, int Seconds, int Concurrency, int QueueConcurrency,
+    public sealed record ScaleOptions(long Dossiers, string Province, int Parallel, int Seconds, int WarmupSeconds, int Concurrency, int QueueConcurrency,
         double TrackingRate, IReadOnlyList<int> Nodes, bool Durable, IReadOnlySet<string> Scenarios, string Output, bool Help,
         IReadOnlyDictionary<string, string> ExtraSettings, bool NodeLog, bool Hold)
     {
@@ -284,6 +292,7 @@ namespace MotCua.Bench.Scale
               --province CODE      the province they belong to (default 91, An Giang: the demo accounts' province)
               --parallel N         bulk-load writers (default 2)
               --seconds S          length of each measured scenario (default 15)
+              --warmup S           unmeasured load before each scenario, same concurrency and rate (default 20)
               --concurrency N      requests in flight for the closed-loop scenarios (default 32); pgbench clients too
               --queue-concurrency N  officers opening the work queue page at once (default 4)
               --tracking-rate R    public tracking requests per second, open loop (default 1000)
@@ -302,7 +311,7 @@ namespace MotCua.Bench.Scale
             int Int(string name, int fallback) => Arg(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
             var dossiers = Arg("--dossiers") is { } d ? long.Parse(d, CultureInfo.InvariantCulture) : 10_000_000;
             var all = new[] { "constant", "submitOnline", "counterIntake", "tracking", "workQueue", "lifecycle", "pgbench" };
-            return new ScaleOptions(dossiers, Arg("--province") ?? "91", Int("--parallel", 2), Int("--seconds", 15), Int("--concurrency", 32),
+            return new ScaleOptions(dossiers, Arg("--province") ?? "91", Int("--parallel", 2), Int("--seconds", 15), Int("--warmup", 20), Int("--concurrency", 32),
                 Int("--queue-concurrency", 4), Arg("--tracking-rate") is { } r ? double.Parse(r, CultureInfo.InvariantCulture) : 1000,
                 [.. (Arg("--nodes") ?? "1,2").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
                 !args.Contains("--no-durable"), (Arg("--scenarios")?.Split(',') ?? all).ToHashSet(),

@@ -23,8 +23,10 @@ public static class GetDossier
         return Results.Ok(await ToDtoAsync(dossier, user, db, reference, time.GetUtcNow(), ct));
     }
 
+    /// <param name="notAssisted">The caller knows the dossier was not submitted by a volunteer (an intake without a consent):
+    /// the assistance is not looked up (two queries less on the busiest write).</param>
     internal static async Task<DossierDto> ToDtoAsync(Dossier dossier, CurrentUser user, MotCuaDbContext db, ReferenceDataCache reference,
-        DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct, bool notAssisted = false)
     {
         var (version, definition) = await reference.VersionAsync(db, dossier.ProcedureVersionId, ct);
         var missing = HandedInDocuments.Missing(dossier, definition).Select(r => r.Code).ToList();
@@ -32,7 +34,7 @@ public static class GetDossier
             ? DossierTransitionRules.Available(dossier.Status, user.Actor)
                 .Where(a => a != DossierAction.Apologize || dossier.IsOverdueAt(now))
             : [];
-        return DossierDto.From(dossier, version.VersionNo, now, missing, actions) with { Assistance = await AssistanceOfAsync(db, dossier.Code, ct) };
+        return DossierDto.From(dossier, version.VersionNo, now, missing, actions) with { Assistance = notAssisted ? null : await AssistanceOfAsync(db, dossier.Code, ct) };
     }
 
     /// <summary>The volunteer and the consent of an assisted online submission; null for any other dossier.</summary>

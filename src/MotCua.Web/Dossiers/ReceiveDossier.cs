@@ -35,7 +35,8 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
         var user = CurrentUser.From(http.User);
         var outcome = await intake.ReceiveAsync(request, user, ct);
         if (!outcome.Succeeded) return outcome.ToResult(problems, _ => Results.Ok());
-        var dto = await GetDossier.ToDtoAsync(outcome.Value!, user, db, reference, time.GetUtcNow(), ct);
+        // Only a volunteer's intake, which names the consent it uses, makes an assisted dossier.
+        var dto = await GetDossier.ToDtoAsync(outcome.Value!, user, db, reference, time.GetUtcNow(), ct, notAssisted: request.ConsentId is null);
         return Results.Created($"/api/v1/dossiers/{dto.Code}", dto);
     }
 

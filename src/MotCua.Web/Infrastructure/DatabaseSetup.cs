@@ -23,7 +23,7 @@ public static class DatabaseSetup
             // that was a large share of a public tracking request's CPU). The context holds no state of its own across
             // requests (MotCuaDbContext.ExecuteAfterSave keys its queue by transaction).
             services.AddDbContextPool<PostgresMotCuaDbContext>(o => o.UseNpgsql(connectionString,
-                npgsql => npgsql.EnableRetryOnFailure(3)));
+                npgsql => npgsql.EnableRetryOnFailure(3)).AddInterceptors(AfterSaveRider.Instance));
             services.AddScoped<MotCuaDbContext>(sp => sp.GetRequiredService<PostgresMotCuaDbContext>());
         }
         else if (provider.Equals(SqliteProvider, StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Data;
+using MotCua.Data.Entities;
 using MotCua.Web.Tests.Api;
 using MotCua.Web.Tests.Infrastructure;
 
@@ -80,6 +83,86 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
         await db.SaveChangesAsync();                    // nothing queued any more
         Assert.Equal(0, Serial(stale));
         Assert.Equal(2, Serial(fresh));
+    }
+
+    [Fact]
+    public async Task A_save_with_changes_carries_the_queued_statements_and_a_failing_one_fails_the_save()
+    {
+        var (row, queued) = ("AS-R-" + Guid.NewGuid().ToString("N")[..8], "AS-Q-" + Guid.NewGuid().ToString("N")[..8]);
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            using var commands = new SaveCommands(db);
+            await InStrategy(db, async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = row, Date = new DateOnly(2099, 1, 2), LastSerial = 4 });
+                db.ExecuteAfterSave(Insert, [queued, 5]);
+                commands.Clear();
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+            });
+            // PostgreSQL: the save's one command carries the queued statement (no round trip of its own). SQLite (no
+            // network) runs it as a command of its own right after the save.
+            if (db.IsPostgres)
+            {
+                var sent = Assert.Single(commands.Texts, t => t.Contains("dossier_code_counters", StringComparison.Ordinal));
+                Assert.Contains("'2099-01-01'", sent, StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal(4, Serial(row));
+        Assert.Equal(5, Serial(queued));
+
+        // A queued statement that fails (the same key again) fails the save: nothing of it is kept.
+        var other = "AS-O-" + Guid.NewGuid().ToString("N")[..8];
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            await Assert.ThrowsAnyAsync<Exception>(() => InStrategy(db, async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = other, Date = new DateOnly(2099, 1, 2), LastSerial = 1 });
+                db.ExecuteAfterSave(Insert, [queued, 6]);
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+            }));
+        }
+        Assert.Equal(0, Serial(other));
+        Assert.Equal(5, Serial(queued));
+    }
+
+    /// <summary>The text of every command one context sends, from EF's diagnostic events (the app's own pipeline).</summary>
+    private sealed class SaveCommands : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly DbContext _db;
+        private readonly List<IDisposable> _subscriptions = [];
+        private readonly List<string> _texts = [];
+
+        public SaveCommands(DbContext db)
+        {
+            _db = db;
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public IReadOnlyList<string> Texts { get { lock (_texts) return [.. _texts]; } }
+
+        public void Clear() { lock (_texts) _texts.Clear(); }
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data && ReferenceEquals(data.Context, _db))
+                lock (_texts) _texts.Add(data.Command.CommandText);
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose() { lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose(); }
     }
 }
 
