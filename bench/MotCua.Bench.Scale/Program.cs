@@ -254,7 +254,8 @@ namespace MotCua.Bench.Scale
             foreach (var a in new[]
                      {
                          "-h", PostgresCluster.Host, "-p", cluster.Port.ToString(CultureInfo.InvariantCulture), "-U", PostgresCluster.Superuser,
-                         "-n", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture),
+                         // Prepared statements, as the app's nodes use (Npgsql's auto-prepare): the database's own limit.
+                         "-M", "prepared", "-n", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture),
                          "-D", $"units={units}", "-D", $"version={versionId}", "-f", script, database,
                      })
                 info.ArgumentList.Add(a);
