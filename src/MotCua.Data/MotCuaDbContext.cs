@@ -107,25 +107,34 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     // CPU); the lookup hashes are stamped through the entry API, which records its own changes.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        ChangeTracker.DetectChanges();
-        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
+        var autoDetect = BeginSave();
         try
         {
-            StampLookupHashes();
-            riding = Batch(TakeAfterSave());
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);
             if (TakeRiding() is { } batch) Database.ExecuteSqlRaw(batch.Sql, batch.Args);
             return saved;
         }
-        finally
-        {
-            riding = null;
-            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-        }
+        finally { EndSave(autoDetect); }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var autoDetect = BeginSave();
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (TakeRiding() is { } batch) await Database.ExecuteSqlRawAsync(batch.Sql, batch.Args, cancellationToken);
+            return saved;
+        }
+        finally { EndSave(autoDetect); }
+    }
+
+    /// <summary>
+    /// Detects changes once, stamps the lookup hashes and hands the queued statements to the save: on PostgreSQL they go in
+    /// the save's own first command (AfterSaveRider: one round trip less on every dossier change); where the save sent no
+    /// command, or on SQLite, the caller runs them right after it. Returns the auto-detect setting to restore.
+    /// </summary>
+    private bool BeginSave()
     {
         ChangeTracker.DetectChanges();
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
@@ -133,18 +142,20 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
         try
         {
             StampLookupHashes();
-            // On PostgreSQL the queued statements go in the save's own first command (AfterSaveRider: one round trip less on
-            // every dossier change); where the save sent no command, or on SQLite, they run right after it.
             riding = Batch(TakeAfterSave());
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (TakeRiding() is { } batch) await Database.ExecuteSqlRawAsync(batch.Sql, batch.Args, cancellationToken);
-            return saved;
+            return autoDetect;
         }
-        finally
+        catch
         {
-            riding = null;
-            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            EndSave(autoDetect);
+            throw;
         }
+    }
+
+    private void EndSave(bool autoDetect)
+    {
+        riding = null;
+        ChangeTracker.AutoDetectChangesEnabled = autoDetect;
     }
 
     /// <summary>The queued statements as one command (one round trip), their {n} placeholders renumbered in order.</summary>
