@@ -35,19 +35,13 @@ public sealed partial class AfterSaveRider : DbCommandInterceptor
     {
         if (eventData.CommandSource != CommandSource.SaveChanges || eventData.Context is not MotCuaDbContext db
             || db.TakeRiding() is not { } batch) return;
-        // The save's own parameters are either all positional ($1…) or all named (@p0…); the appended ones follow suit.
-        var positional = command.Parameters.Count > 0 && command.Parameters.Cast<DbParameter>().All(p => string.IsNullOrEmpty(p.ParameterName));
-        var first = command.Parameters.Count + 1;
-        var sql = Placeholder().Replace(batch.Sql, m =>
-        {
-            var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            return positional ? "$" + (first + n).ToString(CultureInfo.InvariantCulture) : "@after_save_" + m.Groups[1].Value;
-        });
-        command.CommandText = command.CommandText.TrimEnd().TrimEnd(';') + ";\n" + sql;
+        // EF names the save's parameters (@p0…); the appended ones get names of their own.
+        command.CommandText = command.CommandText.TrimEnd().TrimEnd(';') + ";\n"
+            + Placeholder().Replace(batch.Sql, m => "@after_save_" + m.Groups[1].Value);
         for (var i = 0; i < batch.Args.Length; i++)
         {
             var parameter = command.CreateParameter();
-            if (!positional) parameter.ParameterName = "after_save_" + i.ToString(CultureInfo.InvariantCulture);
+            parameter.ParameterName = "after_save_" + i.ToString(CultureInfo.InvariantCulture);
             parameter.Value = batch.Args[i] ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
