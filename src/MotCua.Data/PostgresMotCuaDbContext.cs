@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
 
 namespace MotCua.Data;
 
@@ -6,4 +7,11 @@ namespace MotCua.Data;
 public sealed class PostgresMotCuaDbContext(DbContextOptions<PostgresMotCuaDbContext> options) : MotCuaDbContext(options)
 {
     public override bool IsPostgres => true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Ids drawn before the insert (the column stays an identity): an intake's dossier and history go in one batch.
+        builder.Entity<Dossier>().Property(d => d.Id).HasValueGenerator<DossierIdBlocks>();
+    }
 }

@@ -139,7 +139,7 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
                 dossier = Dossier.Receive(new DossierIntake(code, version!.Id, version.ProcedureCode, definition!.ProcessingDays,
                     definition.ReceiptCutoff, unit!.Code, receivingUnit.Code, receptionPointCode, channel, receivedAt, applicant!,
                     formDataJson, user.Is(Roles.Citizen) ? user.UserName : null, user.UserName, papers), calendar, now);
-                db.Dossiers.Add(dossier);
+                await db.Dossiers.AddAsync(dossier, ct); // may draw a block of ids (DossierIdBlocks)
                 foreach (var observer in observers) observer.Received(db, dossier, definition);
                 await db.SaveChangesAsync(ct);
                 if (consent is not null && !await AssistedConsents.UseAsync(db, consent.Id, code, ct))

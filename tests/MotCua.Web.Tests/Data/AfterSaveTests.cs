@@ -93,6 +93,7 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
         {
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
             using var commands = new SaveCommands(db);
+            await SaveCommands.UntilHeardAsync();
             await InStrategy(db, async () =>
             {
                 await using var tx = await db.Database.BeginTransactionAsync();
@@ -131,22 +132,60 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
         Assert.Equal(5, Serial(queued));
     }
 
-    /// <summary>The text of every command one context sends, from EF's diagnostic events (the app's own pipeline).</summary>
+    [Fact]
+    public async Task An_intake_saves_the_dossier_and_its_first_history_line_in_one_command()
+    {
+        // Other tests (and the other database's app) may be saving at the same time, with the same codes: this app's
+        // commands are those of its own context type, this intake's those that carry its code.
+        var contextType = App.WithDb(db => db.GetType());
+        using var commands = new SaveCommands(db => db.GetType() == contextType);
+        await SaveCommands.UntilHeardAsync();
+        var dossier = await ReceiveAsync();
+        var code = dossier["code"]!.GetValue<string>();
+        // (SQLite quotes every name, PostgreSQL only where needed.)
+        var ours = commands.Sent.Where(c => c.Values.Contains(code)).Select(c => c.Text.Replace("\"", "", StringComparison.Ordinal)).ToList();
+        var insert = Assert.Single(ours, t => t.Contains("INSERT INTO dossiers ", StringComparison.Ordinal));
+        if (App.WithDb(db => db.IsPostgres))
+        {
+            // The id is drawn before the insert (DossierIdBlocks), so the history line that references it and the
+            // statistics upserts travel in the same command: one round trip for the save.
+            Assert.Contains("INSERT INTO dossier_history ", insert, StringComparison.Ordinal);
+            Assert.Contains("statistics_daily", insert, StringComparison.Ordinal);
+            Assert.Single(ours, t => t.Contains("INSERT INTO", StringComparison.Ordinal));
+        }
+        // Either way the dossier and its history line are there, linked by the id.
+        var (id, historyOf) = App.WithDb(db => (db.Dossiers.Where(d => d.Code == code).Select(d => d.Id).Single(),
+            db.Dossiers.Where(d => d.Code == code).SelectMany(d => d.History).Select(h => h.DossierId).ToList()));
+        Assert.Equal([id], historyOf);
+    }
+
+    /// <summary>The text of every command one context (or the contexts a filter picks) sends, from EF's diagnostic events (the app's own pipeline).</summary>
     private sealed class SaveCommands : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
-        private readonly DbContext _db;
+        private readonly Func<DbContext, bool> _of;
         private readonly List<IDisposable> _subscriptions = [];
-        private readonly List<string> _texts = [];
+        private readonly List<(string Text, object?[] Values)> _sent = [];
 
-        public SaveCommands(DbContext db)
+        public SaveCommands(DbContext db) : this(c => ReferenceEquals(c, db)) { }
+
+        public SaveCommands(Func<DbContext, bool> of)
         {
-            _db = db;
+            _of = of;
             _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
         }
 
-        public IReadOnlyList<string> Texts { get { lock (_texts) return [.. _texts]; } }
+        /// <summary>
+        /// EF decides whether anyone listens to command events at most once per LoggingCacheTime (1 s by default, the
+        /// app does not change it): a listener subscribed just now hears the commands sent after that.
+        /// </summary>
+        public static Task UntilHeardAsync() => Task.Delay(TimeSpan.FromSeconds(1.2));
 
-        public void Clear() { lock (_texts) _texts.Clear(); }
+        public IReadOnlyList<string> Texts { get { lock (_sent) return [.. _sent.Select(s => s.Text)]; } }
+
+        /// <summary>Each command's text and parameter values.</summary>
+        public IReadOnlyList<(string Text, object?[] Values)> Sent { get { lock (_sent) return [.. _sent]; } }
+
+        public void Clear() { lock (_sent) _sent.Clear(); }
 
         public void OnNext(DiagnosticListener listener)
         {
@@ -155,8 +194,11 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
 
         public void OnNext(KeyValuePair<string, object?> e)
         {
-            if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data && ReferenceEquals(data.Context, _db))
-                lock (_texts) _texts.Add(data.Command.CommandText);
+            if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data && data.Context is { } context && _of(context))
+            {
+                var values = data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => p.Value).ToArray();
+                lock (_sent) _sent.Add((data.Command.CommandText, values));
+            }
         }
 
         public void OnCompleted() { }
