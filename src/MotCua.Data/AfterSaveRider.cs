@@ -37,7 +37,7 @@ public sealed partial class AfterSaveRider : DbCommandInterceptor
             || db.TakeRiding() is not { } batch) return;
         // EF names the save's parameters (@p0…); the appended ones get names of their own.
         command.CommandText = command.CommandText.TrimEnd().TrimEnd(';') + ";\n"
-            + Placeholder().Replace(batch.Sql, m => "@after_save_" + m.Groups[1].Value);
+            + SqlTexts.Get(Named, batch.Sql, sql => Placeholder().Replace(sql, m => "@after_save_" + m.Groups[1].Value));
         for (var i = 0; i < batch.Args.Length; i++)
         {
             var parameter = command.CreateParameter();
@@ -46,6 +46,8 @@ public sealed partial class AfterSaveRider : DbCommandInterceptor
             command.Parameters.Add(parameter);
         }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Named = new();
 
     /// <summary>A placeholder {n} of a queued statement.</summary>
     [GeneratedRegex(@"\{(\d+)\}")]

@@ -163,16 +163,51 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
     {
         if (queued.Count == 0) return null;
         if (queued.Count == 1) return queued[0];
-        var sql = new System.Text.StringBuilder();
+        var texts = new string[queued.Count];
         var args = new List<object>();
-        foreach (var (text, values) in queued)
+        for (var i = 0; i < queued.Count; i++)
         {
-            var offset = args.Count;
-            sql.Append(AfterSaveRider.Placeholder().Replace(text,
-                m => "{" + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + offset) + "}")).Append(";\n");
-            args.AddRange(values);
+            texts[i] = queued[i].Sql;
+            args.AddRange(queued[i].Args);
         }
-        return (sql.ToString(), [.. args]);
+        return (SqlTexts.Get(BatchTexts, new StatementTexts(texts, [.. queued.Select(q => q.Args.Length)]), BatchText), [.. args]);
+    }
+
+    // The statements a kind of change queues are the same texts every time (StatisticsWriter keeps them): their batch is
+    // built once, not renumbered by a regular expression on every save.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<StatementTexts, string> BatchTexts = new();
+
+    private static string BatchText(StatementTexts key)
+    {
+        var sql = new System.Text.StringBuilder();
+        var offset = 0;
+        for (var i = 0; i < key.Texts.Length; i++)
+        {
+            var shift = offset;
+            sql.Append(AfterSaveRider.Placeholder().Replace(key.Texts[i],
+                m => "{" + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + shift) + "}")).Append(";\n");
+            offset += key.Counts[i];
+        }
+        return sql.ToString();
+    }
+
+    /// <summary>A batch's statements (by reference: the cached texts are the same instances) and their argument counts.</summary>
+    private sealed class StatementTexts(string[] texts, int[] counts) : IEquatable<StatementTexts>
+    {
+        public string[] Texts { get; } = texts;
+        public int[] Counts { get; } = counts;
+
+        public bool Equals(StatementTexts? other) => other is not null && other.Texts.Length == Texts.Length
+            && Texts.Select((t, i) => ReferenceEquals(t, other.Texts[i]) && Counts[i] == other.Counts[i]).All(same => same);
+
+        public override bool Equals(object? obj) => Equals(obj as StatementTexts);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            foreach (var t in Texts) hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(t));
+            return hash.ToHashCode();
+        }
     }
 
     private List<(string Sql, object[] Args)> TakeAfterSave()

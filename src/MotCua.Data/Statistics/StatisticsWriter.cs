@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -46,21 +47,21 @@ public static class StatisticsWriter
         if (values.Any(v => v != 0))
         {
             var month = new DateOnly(e.Day.Year, e.Day.Month, 1);
-            yield return (CountsUpsert("statistics_daily", values), [unitCode, Date(db, e.Day), procedureCode, (int)channel]);
-            yield return (CountsUpsert("statistics_monthly", values), [unitCode, Date(db, month), procedureCode, (int)channel]);
+            var counts = Counts(values);
+            yield return (Upsert("statistics_daily", CountKeys, FigureCounts.Names, values), [unitCode, Date(db, e.Day), procedureCode, (int)channel, .. counts]);
+            yield return (Upsert("statistics_monthly", CountKeys, FigureCounts.Names, values), [unitCode, Date(db, month), procedureCode, (int)channel, .. counts]);
             foreach (var province in provinces)
             {
                 var upsert = Upsert("statistics_province_monthly", ProvinceKeys, FigureCounts.Names, values);
-                yield return (upsert, [province, Date(db, month), "", procedureCode, (int)channel, (short)Random.Shared.Next(ProcedureStripes)]);
-                yield return (upsert, [province, Date(db, month), unitCode, "", (int)channel, (short)0]);
+                yield return (upsert, [province, Date(db, month), "", procedureCode, (int)channel, (short)Random.Shared.Next(ProcedureStripes), .. counts]);
+                yield return (upsert, [province, Date(db, month), unitCode, "", (int)channel, (short)0, .. counts]);
             }
         }
         if (e.Officer is { } officer && e.OfficerCounts is { } o)
         {
-            string[] names = ["Handled", "HandledOnTime", "HandledWithSupplement", "Rated", "RatingSum"];
             long[] officerValues = [o.Handled, o.HandledOnTime, o.HandledWithSupplement, o.Rated, o.RatingSum];
-            yield return (Upsert("statistics_officer_daily", ["UnitCode", "Day", "UserName"], names, officerValues),
-                [unitCode, Date(db, e.Day), officer]);
+            yield return (Upsert("statistics_officer_daily", OfficerKeys, OfficerNames, officerValues),
+                [unitCode, Date(db, e.Day), officer, .. Counts(officerValues)]);
         }
     }
 
@@ -92,21 +93,36 @@ public static class StatisticsWriter
         return folded;
     }
 
-    private static string CountsUpsert(string table, long[] values) =>
-        Upsert(table, ["UnitCode", "Day", "ProcedureCode", "Channel"], FigureCounts.Names, values);
+    private static readonly string[] CountKeys = ["UnitCode", "Day", "ProcedureCode", "Channel"];
+    private static readonly string[] OfficerKeys = ["UnitCode", "Day", "UserName"];
+    private static readonly string[] OfficerNames = ["Handled", "HandledOnTime", "HandledWithSupplement", "Rated", "RatingSum"];
 
-    /// <summary>Keys as parameters {0}..; counts as integer literals (computed here, never user input).</summary>
+    // One text per table and set of counts that change (an intake: "Received" only), so the same statement is sent every
+    // time: no SQL built per change, and the database's prepared statements (Npgsql's auto-prepare) are reused.
+    private static readonly ConcurrentDictionary<(string Table, ulong Changed), string> Texts = new();
+
+    /// <summary>The counts that change, as parameters after the keys.</summary>
+    private static object[] Counts(long[] values) => [.. values.Where(v => v != 0).Select(v => (object)v)];
+
+    /// <summary>Keys as parameters {0}.., then the non-zero counts as parameters; zero counts as literals.</summary>
     private static string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> names, long[] values)
     {
-        var sql = new StringBuilder();
-        sql.Append("INSERT INTO ").Append(table).Append(" (");
-        sql.AppendJoin(", ", keys.Concat(names).Select(n => $"\"{n}\""));
-        sql.Append(") VALUES (");
-        sql.AppendJoin(", ", keys.Select((_, i) => $"{{{i}}}").Concat(values.Select(v => v.ToString(CultureInfo.InvariantCulture))));
-        sql.Append(") ON CONFLICT (").AppendJoin(", ", keys.Select(k => $"\"{k}\"")).Append(") DO UPDATE SET ");
-        sql.AppendJoin(", ", names.Select((n, i) => (n, i)).Where(x => values[x.i] != 0)
-            .Select(x => $"\"{x.n}\" = {table}.\"{x.n}\" + EXCLUDED.\"{x.n}\""));
-        return sql.ToString();
+        if (values.Length > 64) throw new ArgumentOutOfRangeException(nameof(values), "At most 64 counts per row.");
+        var changed = 0UL;
+        for (var i = 0; i < values.Length; i++) if (values[i] != 0) changed |= 1UL << i;
+        return Texts.GetOrAdd((table, changed), _ =>
+        {
+            var sql = new StringBuilder();
+            sql.Append("INSERT INTO ").Append(table).Append(" (");
+            sql.AppendJoin(", ", keys.Concat(names).Select(n => $"\"{n}\""));
+            sql.Append(") VALUES (");
+            var next = keys.Count;
+            sql.AppendJoin(", ", keys.Select((_, i) => $"{{{i}}}").Concat(values.Select(v => v == 0 ? "0" : $"{{{next++}}}")));
+            sql.Append(") ON CONFLICT (").AppendJoin(", ", keys.Select(k => $"\"{k}\"")).Append(") DO UPDATE SET ");
+            sql.AppendJoin(", ", names.Select((n, i) => (n, i)).Where(x => values[x.i] != 0)
+                .Select(x => $"\"{x.n}\" = {table}.\"{x.n}\" + EXCLUDED.\"{x.n}\""));
+            return sql.ToString();
+        });
     }
 
     /// <summary>SQLite keeps dates as yyyy-MM-dd text (as EF Core writes them); PostgreSQL as date.</summary>
