@@ -94,6 +94,9 @@ for (var i = 0; i < units.Count; i++)
 Console.WriteLine($"Generated {generated:N0} entries in {units.Count} files in {generationClock.Elapsed.TotalSeconds:F0} s ({new DirectoryInfo(folder.FullName).EnumerateFiles().Sum(f => f.Length) / 1024 / 1024:N0} MB).");
 
 var imports = new List<object>();
+// CPU time of the import on both sides, which moves far less with the machine's load than the elapsed time does.
+var serverCpuAtStart = ServerCpuSeconds(cluster.DataDirectory);
+var clientCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 var importClock = Stopwatch.StartNew();
 long imported = 0;
 foreach (var (unit, path, _) in files)
@@ -111,13 +114,16 @@ foreach (var (unit, path, _) in files)
 }
 folder.Delete(recursive: true);
 var importSeconds = importClock.Elapsed.TotalSeconds;
+var serverCpuPerEntry = Math.Round((ServerCpuSeconds(cluster.DataDirectory) - serverCpuAtStart) * 1e6 / imported, 1);
+var clientCpuPerEntry = Math.Round((Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - clientCpuAtStart) * 1e6 / imported, 1);
 await using (var connection = new NpgsqlConnection(connectionString))
 {
     await connection.OpenAsync();
     await using var analyze = new NpgsqlCommand("VACUUM ANALYZE register_entries", connection) { CommandTimeout = 3600 };
     await analyze.ExecuteNonQueryAsync();
 }
-Console.WriteLine($"Imported {imported:N0} entries in {importSeconds:F0} s: {imported / importSeconds:N0} rows/s (reading the CSV files, checks, folding, COPY).");
+Console.WriteLine($"Imported {imported:N0} entries in {importSeconds:F0} s: {imported / importSeconds:N0} rows/s (reading the CSV files, checks, folding, COPY); " +
+                  $"CPU per entry: server {serverCpuPerEntry} µs, import process {clientCpuPerEntry} µs.");
 if (hold)
 {
     var marker = Path.Combine(Path.GetTempPath(), $"registers-bench-hold-{Environment.ProcessId}");
@@ -208,7 +214,9 @@ var summary = new
     rows = imported,
     province,
     units = units.Count,
-    import = new { seconds = Math.Round(importSeconds, 1), rowsPerSecond = Math.Round(imported / importSeconds), measured = "reading the CSV files (written before, not timed), checks, folding, binary COPY, commit", perUnit = imports },
+    import = new { seconds = Math.Round(importSeconds, 1), rowsPerSecond = Math.Round(imported / importSeconds), measured = "reading the CSV files (written before, not timed), checks, folding, binary COPY, commit",
+        cpuMicrosecondsPerEntry = new { server = serverCpuPerEntry, importProcess = clientCpuPerEntry, measured = "user + system CPU from /proc: the cluster's processes (postmaster, its live children and those that ended) and the bench process, over the import" },
+        perUnit = imports },
     tableAndIndexMegabytes = tableBytes / 1024 / 1024,
     search = new { runsPerQuery = runs, overall = new { p50 = P(all, 50), p95 = P(all, 95), p99 = P(all, 99) }, queries = timings },
     plans,
@@ -230,6 +238,27 @@ static double P(List<double> samples, int percentile)
 
 // The 1, 5 and 15 minute load averages, as `uptime` prints them.
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+
+// User + system CPU seconds of the PostgreSQL cluster: the postmaster, its live children (backends, WAL writer, checkpointer)
+// and, through the postmaster's cutime/cstime, the children that have ended (a pooled connection closed while idle).
+static double ServerCpuSeconds(string dataDirectory)
+{
+    var postmaster = int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+    long ticks = 0;
+    foreach (var dir in Directory.EnumerateDirectories("/proc"))
+    {
+        if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+        string stat;
+        try { stat = File.ReadAllText(Path.Combine(dir, "stat")); }
+        catch (IOException) { continue; } // ended meanwhile
+        // After "(comm) ": state, ppid, …; utime and stime are fields 14 and 15, cutime and cstime 16 and 17 of proc(5).
+        var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        long Field(int n) => long.Parse(f[n - 3], CultureInfo.InvariantCulture);
+        if (pid == postmaster) ticks += Field(14) + Field(15) + Field(16) + Field(17);
+        else if (Field(4) == postmaster) ticks += Field(14) + Field(15);
+    }
+    return ticks / 100.0; // USER_HZ
+}
 
 static byte[] RandomNumberGenerator(int n) => System.Security.Cryptography.RandomNumberGenerator.GetBytes(n);
 

@@ -25,6 +25,11 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
     public const long MaxUploadBytes = 200L * 1024 * 1024;
     /// <summary>Rows read and checked ahead of the database write.</summary>
     private const int QueuedRows = 8192;
+    /// <summary>
+    /// Rows sorted together by folded name before they are written: consecutive inserts into the name btrees then land on the
+    /// same leaf pages (see docs/registers.md, "Where an import's time goes").
+    /// </summary>
+    public const int SortedRows = 50_000;
 
     public sealed record Report(bool Imported, long Rows, long Refused, IReadOnlyList<ProblemDto> Problems, long? ImportId, double Seconds)
     {
@@ -145,9 +150,12 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
 
         // Every row is checked, even after the first refused one, for the report; rows are queued for the write only while
         // none has been refused. Counters and problems are written here only, and read after this task ended.
+        // Accepted rows are handed on in chunks of SortedRows sorted by folded name (the line numbers of refused rows are
+        // taken before, so the report is unchanged).
         async Task Read(ChannelWriter<RegisterRow> queue, CancellationToken token)
         {
             var keys = new HashSet<ulong>();
+            var chunk = new List<RegisterRow>(SortedRows);
             try
             {
                 foreach (var line in source)
@@ -168,18 +176,34 @@ public sealed class ImportRegister(MotCuaDbContext db, UnitLineageCache lineage,
                     if (refused > 0) continue;
                     RegisterWords.Collect(words, row!.NameFolded);
                     RegisterWords.Collect(words, row.RelativesFolded);
-                    await queue.WriteAsync(row, token);
+                    chunk.Add(row);
+                    if (chunk.Count == SortedRows) await Send();
                 }
+                if (refused == 0) await Send();
             }
             finally
             {
                 queue.TryComplete();
+            }
+
+            async Task Send()
+            {
+                chunk.Sort(ByName);
+                foreach (var row in chunk) await queue.WriteAsync(row, token);
+                chunk.Clear();
             }
         }
 
         Report Done(bool imported, long? id) => new(imported, rows, refused,
             problems.Select(p => new ProblemDto(p.Row, p.Column, p.Code, p.Value, Message(p))).ToList(), id, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>The order of the rows written: folded name, then spelling (ordinal, as the name btrees compare them).</summary>
+    private static readonly Comparer<RegisterRow> ByName = Comparer<RegisterRow>.Create((a, b) =>
+    {
+        var byName = string.CompareOrdinal(a.NameFolded, b.NameFolded);
+        return byName != 0 ? byName : string.CompareOrdinal(a.NameSpelling, b.NameSpelling);
+    });
 
     public string Message(RegisterRowProblem p) => text["Registers.Problem." + p.Code, p.Column, p.Value ?? ""];
 
