@@ -164,13 +164,15 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
         if (queued.Count == 0) return null;
         if (queued.Count == 1) return queued[0];
         var texts = new string[queued.Count];
+        var counts = new int[queued.Count];
         var args = new List<object>();
         for (var i = 0; i < queued.Count; i++)
         {
             texts[i] = queued[i].Sql;
+            counts[i] = queued[i].Args.Length;
             args.AddRange(queued[i].Args);
         }
-        return (SqlTexts.Get(BatchTexts, new StatementTexts(texts, [.. queued.Select(q => q.Args.Length)]), BatchText), [.. args]);
+        return (SqlTexts.Get(BatchTexts, new StatementTexts(texts, counts), BatchText), [.. args]);
     }
 
     // The statements a kind of change queues are the same texts every time (StatisticsWriter keeps them): their batch is
@@ -197,8 +199,14 @@ public abstract class MotCuaDbContext(DbContextOptions options) : IdentityDbCont
         public string[] Texts { get; } = texts;
         public int[] Counts { get; } = counts;
 
-        public bool Equals(StatementTexts? other) => other is not null && other.Texts.Length == Texts.Length
-            && Texts.Select((t, i) => ReferenceEquals(t, other.Texts[i]) && Counts[i] == other.Counts[i]).All(same => same);
+        // Looked up on every save that queued statements: compared without allocating.
+        public bool Equals(StatementTexts? other)
+        {
+            if (other is null || other.Texts.Length != Texts.Length) return false;
+            for (var i = 0; i < Texts.Length; i++)
+                if (!ReferenceEquals(Texts[i], other.Texts[i]) || Counts[i] != other.Counts[i]) return false;
+            return true;
+        }
 
         public override bool Equals(object? obj) => Equals(obj as StatementTexts);
 
