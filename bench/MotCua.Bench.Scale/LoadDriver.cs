@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using MotCua.Bench;
 
 namespace MotCua.Bench.Scale;
 
@@ -8,7 +9,30 @@ public readonly record struct Attempt(bool Ok, long Bytes, string? Error = null)
 
 public sealed record ScenarioResult(string Name, string Description, int Nodes, int Concurrency, double? TargetPerSecond,
     double Seconds, long Ok, long Failed, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
-    long MeanResponseBytes, double MaxNodeRssMb, string? FirstError);
+    long MeanResponseBytes, double MaxNodeRssMb, string? FirstError)
+{
+    /// <summary>CPU per answered request over the measured run, from /proc (null where not measured).</summary>
+    public CpuPerRequest? Cpu { get; init; }
+}
+
+/// <summary>
+/// User + system CPU per answered request, in milliseconds: the app nodes, the PostgreSQL cluster and the bench process
+/// (the load driver). On shared cores these move much less with the machine's load than the rate; their sum bounds the
+/// rate the machine can reach (cores × 1,000 / sum per second).
+/// </summary>
+public sealed record CpuPerRequest(double AppMs, double DatabaseMs, double DriverMs)
+{
+    public double TotalMs => Math.Round(AppMs + DatabaseMs + DriverMs, 3);
+
+    /// <summary>A snapshot of the three; <see cref="Per"/> turns two of them into the figures per request.</summary>
+    public static (double App, double Database, double Driver) Read(IEnumerable<int> nodeIds, string dataDirectory) =>
+        (nodeIds.Sum(ProcessCpu.Seconds), ProcessCpu.ServerSeconds(dataDirectory), ProcessCpu.Seconds(Environment.ProcessId));
+
+    public static CpuPerRequest? Per((double App, double Database, double Driver) start, (double App, double Database, double Driver) end, long requests) =>
+        requests == 0 ? null : new(Ms(end.App - start.App, requests), Ms(end.Database - start.Database, requests), Ms(end.Driver - start.Driver, requests));
+
+    private static double Ms(double seconds, long requests) => Math.Round(seconds * 1000 / requests, 3);
+}
 
 /// <summary>
 /// Runs one scenario over real HTTP, bounded by time and by request count. Closed loop (<c>concurrency</c> workers, each

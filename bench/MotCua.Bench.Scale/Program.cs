@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using MotCua.Bench;
 using MotCua.Bench.Scale;
 using MotCua.Data;
 using MotCua.Data.Protection;
@@ -84,6 +85,8 @@ if (options.Hold)
 var tracked = generated.SampleCodes.Select(s => s.Split('|')).Select(p => (p[0], p[1])).ToList();
 var onlineUnits = units.Select(u => u.Code).ToList();
 var versionId = procedures.Single(p => p.Code == Scenarios.Procedure).VersionId;
+if (options.CompareWith is { } compareDir)
+    return await Comparison.RunAsync(options, compareDir, NodeSettings(connectionString, key, "node-this"), cluster, onlineUnits, tracked, loadAtStart);
 var passes = new List<object>();
 var results = new List<ScenarioResult>();
 PgBenchResult? pgbench = null;
@@ -114,10 +117,13 @@ foreach (var nodeCount in options.Nodes)
             // half-compiled code. The scenarios of a pass share their nodes, so later ones start warmer.
             if (options.WarmupSeconds > 0)
                 await LoadDriver.RunAsync(name, description, nodeCount, one, concurrency, rate, TimeSpan.FromSeconds(options.WarmupSeconds), max, memory);
+            var cpuAtStart = CpuPerRequest.Read(nodes.Select(n => n.ProcessId), cluster.DataDirectory);
             var result = await LoadDriver.RunAsync(name, description, nodeCount, one, concurrency, rate, seconds, max, memory);
+            result = result with { Cpu = CpuPerRequest.Per(cpuAtStart, CpuPerRequest.Read(nodes.Select(n => n.ProcessId), cluster.DataDirectory), result.Ok + result.Failed) };
             pass.Add(result);
             Console.WriteLine($"  {name,-14} {result.PerSecond,8:N0}/s  ok {result.Ok,7:N0}  failed {result.Failed,4}  p50 {result.P50Ms,7} ms  " +
                 $"p95 {result.P95Ms,7} ms  p99 {result.P99Ms,7} ms  {result.MeanResponseBytes,6} B  peak RSS {result.MaxNodeRssMb} MB" +
+                (result.Cpu is { } cpu ? $"\n      CPU per request: app {cpu.AppMs} ms, PostgreSQL {cpu.DatabaseMs} ms, driver {cpu.DriverMs} ms = {cpu.TotalMs} ms" : "") +
                 (result.FirstError is null ? "" : $"\n      first error: {result.FirstError}"));
         }
 
@@ -144,7 +150,7 @@ foreach (var nodeCount in options.Nodes)
     {
         pgbench = await PgBench.RunAsync(cluster, database, Path.Combine(AppContext.BaseDirectory, "submission.pgbench"), options.Concurrency,
             options.Seconds, units.Count, versionId);
-        Console.WriteLine($"  pgbench        {pgbench.Tps,8:N0}/s  (same inserts as a submission, {pgbench.Clients} clients, mean {pgbench.LatencyMs} ms)");
+        Console.WriteLine($"  pgbench        {pgbench.Tps,8:N0}/s  (same inserts as a submission, {pgbench.Clients} clients, mean {pgbench.LatencyMs} ms, PostgreSQL CPU {pgbench.DatabaseCpuMs} ms per transaction)");
     }
 }
 
@@ -239,7 +245,8 @@ static async Task Sql(string connectionString, string sql)
 
 namespace MotCua.Bench.Scale
 {
-    public sealed record PgBenchResult(int Clients, int Seconds, double Tps, double LatencyMs, long Transactions, string Script);
+    /// <param name="DatabaseCpuMs">The cluster's user + system CPU per transaction (pgbench's own process not counted).</param>
+    public sealed record PgBenchResult(int Clients, int Seconds, double Tps, double LatencyMs, long Transactions, string Script, double? DatabaseCpuMs = null);
 
     /// <summary>Runs pgbench (the cluster's own binary) with a custom script against the bench database.</summary>
     public static partial class PgBench
@@ -259,18 +266,21 @@ namespace MotCua.Bench.Scale
                          "-D", $"units={units}", "-D", $"version={versionId}", "-f", script, database,
                      })
                 info.ArgumentList.Add(a);
+            var serverCpuAtStart = ProcessCpu.ServerSeconds(cluster.DataDirectory);
             using var process = Process.Start(info)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
+            var serverCpu = ProcessCpu.ServerSeconds(cluster.DataDirectory) - serverCpuAtStart;
             var text = await stdout + await stderr;
             var tps = Tps().Match(text);
             if (process.ExitCode != 0 || !tps.Success) throw new InvalidOperationException($"pgbench failed ({process.ExitCode}):\n{text}");
             var latency = Latency().Match(text);
             var transactions = Transactions().Match(text);
+            var count = transactions.Success ? long.Parse(transactions.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
             return new PgBenchResult(clients, seconds, Math.Round(double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture), 1),
                 latency.Success ? double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN,
-                transactions.Success ? long.Parse(transactions.Groups[1].Value, CultureInfo.InvariantCulture) : 0, Path.GetFileName(script));
+                count, Path.GetFileName(script), count == 0 ? null : Math.Round(serverCpu * 1000 / count, 3));
         }
 
         [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]
@@ -285,7 +295,7 @@ namespace MotCua.Bench.Scale
 
     public sealed record ScaleOptions(long Dossiers, string Province, int Parallel, int Seconds, int WarmupSeconds, int Concurrency, int QueueConcurrency,
         double TrackingRate, IReadOnlyList<int> Nodes, bool Durable, IReadOnlySet<string> Scenarios, string Output, bool Help,
-        IReadOnlyDictionary<string, string> ExtraSettings, bool NodeLog, bool Hold)
+        IReadOnlyDictionary<string, string> ExtraSettings, bool NodeLog, bool Hold, string? CompareWith = null, int Rounds = 6)
     {
         public const string Usage = """
             dotnet run -c Release --project bench/MotCua.Bench.Scale -- [options]
@@ -304,6 +314,9 @@ namespace MotCua.Bench.Scale
               --node-log           print the last lines of each node's log after its pass
               --no-durable         keep fsync/synchronous_commit off for the measurements (as the test cluster)
               --out FILE           default bench/results/scale-<dossiers>-<UTC time>.json
+              --compare DIR        A/B instead of the passes: one node of this build and one of the MotCua.Web.dll in DIR (another
+                                   commit's `dotnet build -c Release -o DIR src/MotCua.Web`), on the same database, each scenario
+                                   measured in --rounds (default 6) alternating slices of --seconds / rounds per node
             """;
 
         public static ScaleOptions Parse(string[] args)
@@ -320,7 +333,7 @@ namespace MotCua.Bench.Scale
                 args.Contains("--help") || args.Contains("-h"),
                 args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Length).Select(x => args[x.i + 1].Split('=', 2))
                     .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : ""),
-                args.Contains("--node-log"), args.Contains("--hold"));
+                args.Contains("--node-log"), args.Contains("--hold"), Arg("--compare"), Int("--rounds", 6));
         }
 
         private static string FindRoot()

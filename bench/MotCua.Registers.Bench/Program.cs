@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Bench;
 using MotCua.Core.Catalog;
 using MotCua.Data;
 using MotCua.Registers.Bench;
@@ -95,7 +96,7 @@ Console.WriteLine($"Generated {generated:N0} entries in {units.Count} files in {
 
 var imports = new List<object>();
 // CPU time of the import on both sides, which moves far less with the machine's load than the elapsed time does.
-var serverCpuAtStart = ServerCpuSeconds(cluster.DataDirectory);
+var serverCpuAtStart = ProcessCpu.ServerSeconds(cluster.DataDirectory);
 var clientCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 var importClock = Stopwatch.StartNew();
 long imported = 0;
@@ -114,7 +115,7 @@ foreach (var (unit, path, _) in files)
 }
 folder.Delete(recursive: true);
 var importSeconds = importClock.Elapsed.TotalSeconds;
-var serverCpuPerEntry = Math.Round((ServerCpuSeconds(cluster.DataDirectory) - serverCpuAtStart) * 1e6 / imported, 1);
+var serverCpuPerEntry = Math.Round((ProcessCpu.ServerSeconds(cluster.DataDirectory) - serverCpuAtStart) * 1e6 / imported, 1);
 var clientCpuPerEntry = Math.Round((Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - clientCpuAtStart) * 1e6 / imported, 1);
 await using (var connection = new NpgsqlConnection(connectionString))
 {
@@ -238,27 +239,6 @@ static double P(List<double> samples, int percentile)
 
 // The 1, 5 and 15 minute load averages, as `uptime` prints them.
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
-
-// User + system CPU seconds of the PostgreSQL cluster: the postmaster, its live children (backends, WAL writer, checkpointer)
-// and, through the postmaster's cutime/cstime, the children that have ended (a pooled connection closed while idle).
-static double ServerCpuSeconds(string dataDirectory)
-{
-    var postmaster = int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
-    long ticks = 0;
-    foreach (var dir in Directory.EnumerateDirectories("/proc"))
-    {
-        if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-        string stat;
-        try { stat = File.ReadAllText(Path.Combine(dir, "stat")); }
-        catch (IOException) { continue; } // ended meanwhile
-        // After "(comm) ": state, ppid, …; utime and stime are fields 14 and 15, cutime and cstime 16 and 17 of proc(5).
-        var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        long Field(int n) => long.Parse(f[n - 3], CultureInfo.InvariantCulture);
-        if (pid == postmaster) ticks += Field(14) + Field(15) + Field(16) + Field(17);
-        else if (Field(4) == postmaster) ticks += Field(14) + Field(15);
-    }
-    return ticks / 100.0; // USER_HZ
-}
 
 static byte[] RandomNumberGenerator(int n) => System.Security.Cryptography.RandomNumberGenerator.GetBytes(n);
 
