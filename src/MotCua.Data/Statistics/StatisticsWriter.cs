@@ -36,7 +36,7 @@ public static class StatisticsWriter
     /// adds to one at random, so concurrent intakes of the same procedure across a province rarely wait for each other's
     /// commit. Readers sum; <see cref="FoldStripesAsync"/> folds past months back into stripe 0.
     /// </summary>
-    public const int ProcedureStripes = 8;
+    public const int ProcedureStripes = 64;
 
     private static IEnumerable<(string Sql, object[] Args)> Commands(MotCuaDbContext db, string unitCode, string procedureCode,
         IntakeChannel channel, FigureEvent e, IReadOnlyList<string> provinces)
