@@ -141,9 +141,13 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
                     formDataJson, user.Is(Roles.Citizen) ? user.UserName : null, user.UserName, papers), calendar, now);
                 await db.Dossiers.AddAsync(dossier, ct); // may draw a block of ids (DossierIdBlocks)
                 foreach (var observer in observers) observer.Received(db, dossier, definition);
+                if (consent is null)
+                {
+                    await db.SaveChangesAndCommitAsync(tx, ct); // on PostgreSQL the COMMIT goes with the save's one command
+                    return;
+                }
                 await db.SaveChangesAsync(ct);
-                if (consent is not null && !await AssistedConsents.UseAsync(db, consent.Id, code, ct))
-                    throw new ConsentTakenException();
+                if (!await AssistedConsents.UseAsync(db, consent.Id, code, ct)) throw new ConsentTakenException();
                 await tx.CommitAsync(ct);
             });
         }

@@ -56,8 +56,7 @@ public sealed class RateDossier(MotCuaDbContext db, TimeProvider time, ProblemRe
                 db.DossierRatings.Add(new DossierRating { DossierId = dossier.Id, Score = score, RatedAt = now, RatedBy = user.UserName });
                 StatisticsWriter.AddAfterSave(db, dossier.UnitCode, dossier.ProcedureCode, dossier.Channel,
                     DossierFigures.ForRating(dossier, score, now), provinces);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                await db.SaveChangesAndCommitAsync(tx, ct);
             });
         }
         catch (DbUpdateException)

@@ -152,7 +152,12 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
             Assert.Contains("INSERT INTO dossier_history ", insert, StringComparison.Ordinal);
             Assert.Contains("statistics_daily", insert, StringComparison.Ordinal);
             Assert.Single(ours, t => t.Contains("INSERT INTO", StringComparison.Ordinal));
+            // And the commit: the intake's transaction ends with that command (SaveChangesAndCommitAsync).
+            Assert.EndsWith("COMMIT;", insert.TrimEnd(), StringComparison.Ordinal);
         }
+        // No savepoint around the save (MotCuaDbContext turns EF's automatic savepoints off): on PostgreSQL each was a
+        // SAVEPOINT and a RELEASE command and made the save a subtransaction.
+        Assert.DoesNotContain(commands.Events, e => e.Contains("Savepoint", StringComparison.OrdinalIgnoreCase));
         // The statements are the same text for every intake (counts as parameters, texts kept by StatisticsWriter), so
         // the database prepares them once: a second intake sends exactly the same command text.
         var second = (await ReceiveAsync())["code"]!.GetValue<string>();
@@ -163,6 +168,88 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
         var (id, historyOf) = App.WithDb(db => (db.Dossiers.Where(d => d.Code == code).Select(d => d.Id).Single(),
             db.Dossiers.Where(d => d.Code == code).SelectMany(d => d.History).Select(h => h.DossierId).ToList()));
         Assert.Equal([id], historyOf);
+    }
+
+    [Fact]
+    public async Task Inserts_saved_and_committed_together_are_kept_and_a_failure_keeps_nothing()
+    {
+        var (row, queued) = ("AS-CR-" + Guid.NewGuid().ToString("N")[..8], "AS-CQ-" + Guid.NewGuid().ToString("N")[..8]);
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            using var commands = new SaveCommands(db);
+            await SaveCommands.UntilHeardAsync();
+            await InStrategy(db, async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = row, Date = new DateOnly(2099, 1, 2), LastSerial = 3 });
+                db.ExecuteAfterSave(Insert, [queued, 8]);
+                commands.Clear();
+                await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
+            });
+            // PostgreSQL: one command with the insert, the queued statement and the COMMIT; SQLite saves (the queued
+            // statement in a command of its own), then commits through its transaction.
+            if (db.IsPostgres)
+                Assert.EndsWith("COMMIT;", Assert.Single(commands.Texts, t => t.Contains("dossier_code_counters", StringComparison.Ordinal)).TrimEnd(),
+                    StringComparison.Ordinal);
+            else
+                Assert.DoesNotContain(commands.Texts, t => t.Contains("COMMIT", StringComparison.Ordinal));
+            // The context goes on as usual: its transaction is over, the next unit of work starts its own.
+            await InStrategy(db, async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                db.ExecuteAfterSave(Insert, [queued + "-2", 1]);
+                await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
+            });
+        }
+        Assert.Equal(3, Serial(row));
+        Assert.Equal(8, Serial(queued));
+        Assert.Equal(1, Serial(queued + "-2"));
+
+        // The insert fails (its key exists): the COMMIT behind it never runs, the queued statement is not kept either.
+        var after = "AS-CA-" + Guid.NewGuid().ToString("N")[..8];
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => InStrategy(db, async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = row, Date = new DateOnly(2099, 1, 2), LastSerial = 99 });
+                db.ExecuteAfterSave(Insert, [after, 6]);
+                await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
+            }));
+        }
+        Assert.Equal(3, Serial(row));
+        Assert.Equal(0, Serial(after));
+    }
+
+    [Fact]
+    public async Task An_update_is_saved_then_committed_never_with_the_commit_in_its_command()
+    {
+        // EF checks an update's affected rows only after its command ran: a COMMIT in that command would keep the rest
+        // of a save that EF then reports as a conflict. So the commit rides with inserts only.
+        var row = "AS-U-" + Guid.NewGuid().ToString("N")[..8];
+        App.WithDb(db =>
+        {
+            db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = row, Date = new DateOnly(2099, 1, 2), LastSerial = 1 });
+            return db.SaveChanges();
+        });
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        using var commands = new SaveCommands(db);
+        await SaveCommands.UntilHeardAsync();
+        await InStrategy(db, async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var counter = await db.DossierCodeCounters.SingleAsync(c => c.AgencyCode == row);
+            counter.LastSerial = 2;
+            commands.Clear();
+            await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
+        });
+        var update = Assert.Single(commands.Texts, t => t.Contains("UPDATE", StringComparison.Ordinal));
+        Assert.DoesNotContain("COMMIT", update, StringComparison.Ordinal);
+        Assert.Equal(2, Serial(row));
     }
 
     /// <summary>The text of every command one context (or the contexts a filter picks) sends, from EF's diagnostic events (the app's own pipeline).</summary>
@@ -188,6 +275,11 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
 
         public IReadOnlyList<string> Texts { get { lock (_sent) return [.. _sent.Select(s => s.Text)]; } }
 
+        private readonly List<string> _events = [];
+
+        /// <summary>The names of the EF events of the watched contexts that carry a context (commands, transactions, savepoints).</summary>
+        public IReadOnlyList<string> Events { get { lock (_events) return [.. _events]; } }
+
         /// <summary>Each command's text and parameter values.</summary>
         public IReadOnlyList<(string Text, object?[] Values)> Sent { get { lock (_sent) return [.. _sent]; } }
 
@@ -200,6 +292,7 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
 
         public void OnNext(KeyValuePair<string, object?> e)
         {
+            if (e.Value is DbContextEventData { Context: { } of } && _of(of)) lock (_events) _events.Add(e.Key);
             if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data && data.Context is { } context && _of(context))
             {
                 var values = data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => p.Value).ToArray();
