@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using MotCua.Core.Dossiers;
 using MotCua.Data.Entities;
 
@@ -13,11 +14,11 @@ namespace MotCua.Data;
 public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     /// <summary>
-    /// No savepoint around each SaveChanges inside a transaction (EF's default sends <c>SAVEPOINT</c> and <c>RELEASE
-    /// SAVEPOINT</c>, each a command of its own, and PostgreSQL runs the save as a subtransaction): every unit of work here
-    /// rolls its whole transaction back when a save fails and retries from the start (the execution strategy), none goes on
-    /// in a transaction after a failed save, so the savepoint was never used. Set here, it is also what a pooled context
-    /// is reset to.
+    /// No savepoint around each SaveChanges inside a transaction (EF's default adds a <c>SAVEPOINT</c> before the save's
+    /// command and a <c>RELEASE SAVEPOINT</c> after it, and PostgreSQL runs the save as a subtransaction): no unit of work
+    /// here goes on in a transaction after a failed save (each rolls its transaction back, and the execution strategy
+    /// retries transient failures from the start), so the savepoint was never used. Set here, it is also what a pooled
+    /// context is reset to.
     /// </summary>
     protected MotCuaDbContext(DbContextOptions options) : base(options) => Database.AutoSavepointsEnabled = false;
 
@@ -134,8 +135,9 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
     /// round trip less, and the hot statistics rows' locks go as soon as the server has run the command instead of one
     /// client round trip later (measured with the scale bench: those rows were what concurrent intakes waited for).
     /// Otherwise (SQLite; updates or deletes, whose affected-row checks EF makes only after the command ran; a save of
-    /// several commands) it saves, then commits. An error in the command aborts the transaction on the server before the
-    /// COMMIT, so nothing of a failed save is kept either way.
+    /// several commands) it saves, then commits. An error the server reports in the command aborts the transaction before
+    /// the COMMIT, so nothing of a failed save is kept. A connection lost after the server committed leaves the outcome
+    /// unknown to the caller, as a lost reply to a separate COMMIT does.
     /// </summary>
     public async Task SaveChangesAndCommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
     {
@@ -150,12 +152,21 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
             committed = commitSent;
             commitRequested = commitSent = false;
         }
-        // Committed by the server with the save's command; the Npgsql transaction is complete (disposing it sends nothing).
         if (!committed) await transaction.CommitAsync(ct);
+        // Committed by the server with the save's command: the Npgsql transaction is complete (disposing it sends nothing)
+        // and the context forgets it, as after CommitAsync, so nothing later runs or queues against it.
+        else await transaction.DisposeAsync();
     }
 
-    /// <summary>The most statements a save may have for its COMMIT to ride with it (EF batches far more in one command).</summary>
-    private const int MaxStatementsWithCommit = 100;
+    /// <summary>
+    /// The most statements a save may have for its COMMIT to ride with it: well below what EF puts in one command (Npgsql's
+    /// default MaxBatchSize, 1000; the app sets none), or a configured smaller batch size.
+    /// </summary>
+    private int MaxStatementsWithCommit => maxStatementsWithCommit ??= Math.Min(100,
+        this.GetService<IDbContextOptions>().Extensions
+            .OfType<RelationalOptionsExtension>().FirstOrDefault()?.MaxBatchSize ?? 100);
+
+    private int? maxStatementsWithCommit;
 
     /// <summary>
     /// Whether the pending save is inserts only and EF sends it as one command: no added row has a foreign key still holding
@@ -215,7 +226,8 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
         {
             StampLookupHashes();
             riding = Batch(TakeAfterSave());
-            commitRiding = commitRequested && InsertsInOneCommand();
+            // Not with a savepoint (turned back on): EF would release it after the command, in a transaction already over.
+            commitRiding = commitRequested && !Database.AutoSavepointsEnabled && InsertsInOneCommand();
             return autoDetect;
         }
         catch

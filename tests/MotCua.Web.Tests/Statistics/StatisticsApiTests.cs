@@ -122,6 +122,27 @@ public abstract class StatisticsApiTests(MotCuaApp app) : ApiTestBase(app)
     private static decimal? D(JsonNode? n, string p) => n![p]?.GetValue<decimal>();
 
     [Fact]
+    public async Task Ratings_of_one_dossier_sent_at_the_same_moment_count_once()
+    {
+        // The check for an earlier rating and the unique index behind it: whichever of several simultaneous ratings saves
+        // first counts; the others get 409 and add nothing to the figures (on PostgreSQL the rating commits with its save's
+        // command, and a refused one never reaches that COMMIT).
+        await StaffAsync();
+        var d = await SettleAsync(await ReceiveAsync(MaritalStatus, "st-officer", unit: NhonHoi));
+        long RatedInUnit() => App.WithDb(db => db.StatisticsDays.Where(r => r.UnitCode == NhonHoi).Sum(r => r.Counts.Rated));
+        var before = RatedInUnit();
+        using var first = await App.ClientAsync("st-officer");
+        using var second = await App.ClientAsync("st-officer");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            (i % 2 == 0 ? first : second).PostAsJsonAsync($"/api/v1/dossiers/{Code(d)}/rating", new { score = 1 + i % 5 })));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        var code = Code(d);
+        Assert.Equal(1, App.WithDb(db => db.DossierRatings.Count(r => db.Dossiers.Any(x => x.Id == r.DossierId && x.Code == code))));
+        Assert.Equal(before + 1, RatedInUnit());
+    }
+
+    [Fact]
     public async Task Every_figure_of_a_unit_a_merged_unit_and_the_province_is_right()
     {
         await KnownSetAsync();
