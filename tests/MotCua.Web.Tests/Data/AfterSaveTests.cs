@@ -21,6 +21,26 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
     /// <summary>Transactions on PostgreSQL run under the retrying execution strategy, as the app's units of work do.</summary>
     private static Task InStrategy(MotCuaDbContext db, Func<Task> work) => db.Database.CreateExecutionStrategy().ExecuteAsync(work);
 
+    /// <summary>
+    /// One unit of work: a counter row (<paramref name="row"/>, <paramref name="serial"/>) added and an insert of another
+    /// (<paramref name="queued"/>, <paramref name="queuedSerial"/>) queued, then saved and committed, with
+    /// SaveChangesAndCommitAsync or with SaveChangesAsync and CommitAsync; <paramref name="commands"/> is cleared just before.
+    /// </summary>
+    private static Task SaveCounterAndQueuedAsync(MotCuaDbContext db, string row, int serial, string queued, int queuedSerial,
+        bool commitWithSave, SaveCommands? commands = null) => InStrategy(db, async () =>
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = row, Date = new DateOnly(2099, 1, 2), LastSerial = serial });
+        db.ExecuteAfterSave(Insert, [queued, queuedSerial]);
+        commands?.Clear();
+        if (commitWithSave) await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
+        else
+        {
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+    });
+
     private int Serial(string agency) =>
         App.WithDb(db => db.DossierCodeCounters.Where(c => c.AgencyCode == agency).Select(c => c.LastSerial).SingleOrDefault());
 
@@ -94,15 +114,7 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
             using var commands = new SaveCommands(db);
             await SaveCommands.UntilHeardAsync();
-            await InStrategy(db, async () =>
-            {
-                await using var tx = await db.Database.BeginTransactionAsync();
-                db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = row, Date = new DateOnly(2099, 1, 2), LastSerial = 4 });
-                db.ExecuteAfterSave(Insert, [queued, 5]);
-                commands.Clear();
-                await db.SaveChangesAsync();
-                await tx.CommitAsync();
-            });
+            await SaveCounterAndQueuedAsync(db, row, 4, queued, 5, commitWithSave: false, commands);
             // PostgreSQL: the save's one command carries the queued statement (no round trip of its own). SQLite (no
             // network) runs it as a command of its own right after the save.
             if (db.IsPostgres)
@@ -119,14 +131,7 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
         using (var scope = App.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-            await Assert.ThrowsAnyAsync<Exception>(() => InStrategy(db, async () =>
-            {
-                await using var tx = await db.Database.BeginTransactionAsync();
-                db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = other, Date = new DateOnly(2099, 1, 2), LastSerial = 1 });
-                db.ExecuteAfterSave(Insert, [queued, 6]);
-                await db.SaveChangesAsync();
-                await tx.CommitAsync();
-            }));
+            await Assert.ThrowsAnyAsync<Exception>(() => SaveCounterAndQueuedAsync(db, other, 1, queued, 6, commitWithSave: false));
         }
         Assert.Equal(0, Serial(other));
         Assert.Equal(5, Serial(queued));
@@ -179,14 +184,7 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
             using var commands = new SaveCommands(db);
             await SaveCommands.UntilHeardAsync();
-            await InStrategy(db, async () =>
-            {
-                await using var tx = await db.Database.BeginTransactionAsync();
-                db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = row, Date = new DateOnly(2099, 1, 2), LastSerial = 3 });
-                db.ExecuteAfterSave(Insert, [queued, 8]);
-                commands.Clear();
-                await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
-            });
+            await SaveCounterAndQueuedAsync(db, row, 3, queued, 8, commitWithSave: true, commands);
             // PostgreSQL: one command with the insert, the queued statement and the COMMIT (SQLite saves, then commits).
             if (db.IsPostgres)
                 Assert.EndsWith("COMMIT;", Assert.Single(commands.Texts, t => t.Contains("dossier_code_counters", StringComparison.Ordinal)).TrimEnd(),
@@ -208,13 +206,7 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
         using (var scope = App.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-            await Assert.ThrowsAnyAsync<DbUpdateException>(() => InStrategy(db, async () =>
-            {
-                await using var tx = await db.Database.BeginTransactionAsync();
-                db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = row, Date = new DateOnly(2099, 1, 2), LastSerial = 99 });
-                db.ExecuteAfterSave(Insert, [after, 6]);
-                await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
-            }));
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => SaveCounterAndQueuedAsync(db, row, 99, after, 6, commitWithSave: true));
         }
         Assert.Equal(3, Serial(row));
         Assert.Equal(0, Serial(after));
