@@ -36,6 +36,7 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
     public DbSet<ApologySlip> ApologySlips => Set<ApologySlip>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DossierLeg> DossierLegs => Set<DossierLeg>();
+    public DbSet<IntakeKey> IntakeKeys => Set<IntakeKey>();
     public DbSet<StatisticsDay> StatisticsDays => Set<StatisticsDay>();
     public DbSet<StatisticsMonth> StatisticsMonths => Set<StatisticsMonth>();
     public DbSet<StatisticsProvinceMonth> StatisticsProvinceMonths => Set<StatisticsProvinceMonth>();

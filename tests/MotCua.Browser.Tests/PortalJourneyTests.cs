@@ -85,6 +85,32 @@ public partial class PortalJourneyTests(BrowserApp app)
     }
 
     [Fact]
+    public void The_reviewed_form_sent_twice_at_once_makes_one_dossier()
+    {
+        using var browser = app.OpenBrowser();
+        SignIn(browser, "citizen");
+        browser.Open("/nop-ho-so/" + BirthRegistration);
+        FillBirthRegistration(browser, "Đỗ Gia Bảo");
+        browser.Press("Tiếp tục");
+        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        // Both sendings at once, as a double tap on a slow line makes them; each follows its redirect to a receipt.
+        var urls = (string)browser.Driver.ExecuteAsyncScript("""
+            const done = arguments[arguments.length - 1];
+            const form = document.querySelector('form[enctype="multipart/form-data"]');
+            const send = () => {
+                const data = new FormData(form);
+                data.set('step', 'submit');
+                return fetch(form.action, { method: 'POST', body: data }).then(r => r.status + ' ' + r.url);
+            };
+            Promise.all([send(), send()]).then(u => done(u.join('\n')), e => done(String(e)));
+            """);
+        var both = urls.Split('\n');
+        Assert.Equal(2, both.Length);
+        Assert.All(both, u => Assert.Matches(@"^200 .*/ho-so-cua-toi/[^/]+/bien-nhan$", u));
+        Assert.Equal(both[0], both[1]);
+    }
+
+    [Fact]
     public void A_wrong_id_number_shows_its_message_next_to_the_field_and_keeps_what_was_typed()
     {
         using var browser = app.OpenBrowser();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Core.Dossiers;
+using MotCua.Data.Entities;
 using MotCua.Data.Protection;
 
 namespace MotCua.Data.Configurations;
@@ -102,5 +103,19 @@ internal sealed class ApologySlipConfiguration : IEntityTypeConfiguration<Apolog
         e.ToTable("apology_slips");
         e.Property(x => x.IssuedBy).HasMaxLength(256);
         e.Property(x => x.Reason).HasMaxLength(2000);
+    }
+}
+
+internal sealed class IntakeKeyConfiguration : IEntityTypeConfiguration<IntakeKey>
+{
+    /// <summary>Keyed by account then key: the lookup of a repeat, and the unique guard when two repeats race.</summary>
+    public void Configure(EntityTypeBuilder<IntakeKey> e)
+    {
+        e.ToTable("intake_keys");
+        e.HasKey(k => new { k.UserName, k.Key });
+        e.Property(k => k.UserName).HasMaxLength(256);
+        e.Property(k => k.Key).HasMaxLength(IntakeKeyRules.MaxLength);
+        e.Property(k => k.DossierCode).HasMaxLength(64);
+        e.Property(k => k.RequestHash).HasMaxLength(64);
     }
 }

@@ -8,7 +8,7 @@ public static class DossierEndpoints
     {
         var group = api.MapGroup("/dossiers").WithTags("Dossiers").RequireAuthorization();
         group.MapPost("/", ReceiveDossier.HandleAsync)
-            .WithSummary("Receive a dossier (online, counter, post, backEntry); 201 with its code and appointment date.");
+            .WithSummary("Receive a dossier (online, counter, post, backEntry); 201 with its code and appointment date. Optional header Idempotency-Key: a repeat of the same request by the same account gets 200 with the first dossier (Idempotent-Replayed: true); the key with another request, 422.");
         group.MapGet("/", ListDossiers.HandleAsync).WithSummary("The dossiers the caller may see, filtered and paged.");
         // POST, so a search by the applicant's ID number carries it in the body; the GET list refuses an ID number in q.
         group.MapPost("/search", ListDossiers.SearchAsync)

@@ -4,6 +4,7 @@ using MotCua.Core.Catalog;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Units;
 using MotCua.Data;
+using MotCua.Data.Entities;
 using MotCua.Web.Accounts;
 using MotCua.Web.Calendar;
 using MotCua.Web.Catalog;
@@ -28,19 +29,33 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
     /// <summary>How far back a back-entry may go.</summary>
     public static readonly TimeSpan BackEntryLimit = TimeSpan.FromDays(90);
 
-    /// <summary>The API endpoint: 201 with the dossier, or problem details.</summary>
+    /// <summary>The request header that carries the client's idempotency key.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>The response header of a repeat answered with the dossier the first request made.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>
+    /// The API endpoint: 201 with the dossier, or problem details. With an <c>Idempotency-Key</c> header, a repeat of the
+    /// same request by the same account gets 200 with the dossier the first one made (and <c>Idempotent-Replayed: true</c>).
+    /// </summary>
     public static async Task<IResult> HandleAsync(Request request, HttpContext http, ReceiveDossier intake, MotCuaDbContext db,
         ReferenceDataCache reference, TimeProvider time, ProblemResults problems, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User);
-        var outcome = await intake.ReceiveAsync(request, user, ct);
+        var key = http.Request.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
+        var outcome = await intake.ReceiveAsync(request, user, ct, key);
         if (!outcome.Succeeded) return outcome.ToResult(problems, _ => Results.Ok());
         // Only a volunteer's intake, which names the consent it uses, makes an assisted dossier.
         var dto = await GetDossier.ToDtoAsync(outcome.Value!, user, db, reference, time.GetUtcNow(), ct, notAssisted: request.ConsentId is null);
-        return Results.Created($"/api/v1/dossiers/{dto.Code}", dto);
+        if (outcome.Status == StatusCodes.Status201Created) return Results.Created($"/api/v1/dossiers/{dto.Code}", dto);
+        http.Response.Headers[ReplayedHeader] = "true";
+        return Results.Ok(dto);
     }
 
-    public async Task<Outcome<Dossier>> ReceiveAsync(Request request, CurrentUser user, CancellationToken ct)
+    /// <param name="idempotencyKey">The client's key for this request (<see cref="IntakeKey"/>): a repeat with the same key
+    /// and the same request gets the dossier the first one made, with status 200 instead of 201; with another request, 422.</param>
+    public async Task<Outcome<Dossier>> ReceiveAsync(Request request, CurrentUser user, CancellationToken ct, string? idempotencyKey = null)
     {
         var t = problems.Text;
         var now = time.GetUtcNow();
@@ -48,6 +63,17 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
 
         if (!Enum.GetValues<IntakeChannel>().Any(c => MayReceiveBy(user, c)))
             return problems.Fail<Dossier>(StatusCodes.Status403Forbidden, "Dossiers.MayNotReceive");
+        string? requestHash = null;
+        if (idempotencyKey is not null)
+        {
+            if (!IntakeKeyRules.IsValid(idempotencyKey))
+            {
+                errors.Add("idempotencyKey", t["Dossiers.IdempotencyKeyInvalid", IntakeKeyRules.MaxLength]);
+                return Outcome<Dossier>.Invalid(errors);
+            }
+            requestHash = RequestHash(request);
+            if (await ReplayAsync(user, idempotencyKey, requestHash, ct) is { } replay) return replay;
+        }
         if (!TryParseChannel(request.Channel, out var channel))
             errors.Add("channel", t["Dossiers.ChannelInvalid"]);
         else if (!MayReceiveBy(user, channel))
@@ -140,6 +166,8 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
                     definition.ReceiptCutoff, unit!.Code, receivingUnit.Code, receptionPointCode, channel, receivedAt, applicant!,
                     formDataJson, user.Is(Roles.Citizen) ? user.UserName : null, user.UserName, papers), calendar, now);
                 await db.Dossiers.AddAsync(dossier, ct); // may draw a block of ids (DossierIdBlocks)
+                if (idempotencyKey is not null)
+                    db.IntakeKeys.Add(new IntakeKey { UserName = user.UserName, Key = idempotencyKey, DossierCode = code, RequestHash = requestHash!, CreatedAt = now });
                 foreach (var observer in observers) observer.Received(db, dossier, definition);
                 if (consent is null)
                 {
@@ -159,9 +187,34 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
         {
             return problems.Fail<Dossier>(StatusCodes.Status409Conflict, "Consent.AlreadyUsed");
         }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // A repeat with the same key committed first (the key's primary key refused this one): answer as it was answered.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(user, idempotencyKey, requestHash!, ct) is { } replay) return replay;
+            throw;
+        }
         log.LogInformation("Dossier {Code} received by {User} via {Channel} for unit {Unit}", dossier!.Code, user.UserName, channel, unit!.Code);
         return Outcome<Dossier>.Ok(dossier, StatusCodes.Status201Created);
     }
+
+    /// <summary>The dossier an earlier request with this key made, or a refusal when that request was another; null when the key is new.</summary>
+    private async Task<Outcome<Dossier>?> ReplayAsync(CurrentUser user, string key, string requestHash, CancellationToken ct)
+    {
+        var earlier = await db.IntakeKeys.AsNoTracking().Where(k => k.UserName == user.UserName && k.Key == key)
+            .Select(k => new { k.DossierCode, k.RequestHash }).SingleOrDefaultAsync(ct);
+        if (earlier is null) return null;
+        if (earlier.RequestHash != requestHash)
+            return problems.Fail<Dossier>(StatusCodes.Status422UnprocessableEntity, "Dossiers.IdempotencyKeyReused");
+        var dossier = await db.Dossiers.AsNoTracking().AsSplitQuery().Include(d => d.Documents).Include(d => d.ApologySlips)
+            .SingleAsync(d => d.Code == earlier.DossierCode, ct);
+        log.LogInformation("Intake repeated by {User} with an idempotency key: answered with dossier {Code}", user.UserName, dossier.Code);
+        return Outcome<Dossier>.Ok(dossier, StatusCodes.Status200OK);
+    }
+
+    /// <summary>SHA-256 (hex) of the request as JSON: the same request sent again hashes the same.</summary>
+    private static string RequestHash(Request request) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
 
     private static bool TryParseChannel(string? value, out IntakeChannel channel)
     {

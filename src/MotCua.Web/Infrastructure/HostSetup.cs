@@ -41,6 +41,8 @@ public static class HostSetup
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<ProblemResults>();
         services.AddScoped<ReceiveDossier>();
+        services.AddSingleton<IntakeKeyExpiry>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntakeKeyExpiry>());
         services.AddScoped<ActOnDossier>();
         services.AddScoped<UploadDocument>();
         services.AddScoped<DataAccessAudit>();

@@ -926,6 +926,34 @@ namespace MotCua.Data.Migrations.Postgres
                     b.ToTable("fields", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Data.Entities.IntakeKey", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserName", "Key");
+
+                    b.ToTable("intake_keys", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Data.Entities.LegacyRegisterEntry", b =>
                 {
                     b.Property<long>("Id")

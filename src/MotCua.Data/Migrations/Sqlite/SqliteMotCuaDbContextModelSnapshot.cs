@@ -899,6 +899,34 @@ namespace MotCua.Data.Migrations.Sqlite
                     b.ToTable("fields", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Data.Entities.IntakeKey", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserName", "Key");
+
+                    b.ToTable("intake_keys", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Data.Entities.LegacyRegisterEntry", b =>
                 {
                     b.Property<long>("Id")
