@@ -26,17 +26,11 @@ public static class Comparison
         var slice = TimeSpan.FromSeconds(Math.Max(1.0, (double)options.Seconds / options.Rounds));
         var report = new List<object>();
         Console.WriteLine($"\n== A/B: this build against {otherDll}, {options.Rounds} slices of {slice.TotalSeconds:0.#} s each ==");
-        foreach (var (name, concurrency, rate) in new (string, int, double?)[]
-                 {
-                     ("submitOnline", options.Concurrency, null), ("counterIntake", options.Concurrency, null),
-                     ("tracking", 256, options.TrackingRate), ("workQueue", options.QueueConcurrency, null),
-                 })
+        foreach (var load in Scenarios.Loads(options, onlineUnits.Count).Where(l => l.Compared))
         {
+            var (name, concurrency, rate) = (load.Name, load.Concurrency, load.Rate);
             if (!options.Scenarios.Contains(name)) continue;
-            Func<long, Task<Attempt>> For(Scenarios s) => name switch
-            {
-                "submitOnline" => s.SubmitOnlineAsync, "counterIntake" => s.CounterIntakeAsync, "tracking" => s.TrackAsync, _ => s.WorkQueuePageAsync,
-            };
+            Func<long, Task<Attempt>> For(Scenarios s) => load.One(s);
             foreach (var (label, _) in nodes)
                 if (options.WarmupSeconds > 0)
                     await LoadDriver.RunAsync(name, "warm-up", 1, For(drivers[label]), concurrency, rate, TimeSpan.FromSeconds(options.WarmupSeconds), long.MaxValue, memory);

@@ -127,17 +127,8 @@ foreach (var nodeCount in options.Nodes)
                 (result.FirstError is null ? "" : $"\n      first error: {result.FirstError}"));
         }
 
-        await Run("constant", "GET /health: a constant answer, no database (the web stack's limit on this machine)", scenarios.ConstantAsync, options.Concurrency);
-        await Run("submitOnline", $"POST /api/v1/dossiers by the citizen, procedure {Scenarios.Procedure}, online, to each of the {units.Count} communes in turn",
-            scenarios.SubmitOnlineAsync, options.Concurrency);
-        await Run("counterIntake", "POST /api/v1/dossiers by Thới Sơn's officer at the counter (one agency: one code counter row)",
-            scenarios.CounterIntakeAsync, options.Concurrency);
-        await Run("tracking", $"POST /api/v1/public/dossiers/{{code}} {{idNumber}} of generated dossiers, open loop at {options.TrackingRate}/s",
-            scenarios.TrackAsync, 256, options.TrackingRate);
-        await Run("workQueue", "GET /cong-viec (the officer's work queue page, signed-in cookie) of Thới Sơn, the busiest commune",
-            scenarios.WorkQueuePageAsync, options.QueueConcurrency);
-        await Run("lifecycle", "a dossier's whole life over the API: receive, assign, start, submit, approve, result ready, return (7 requests)",
-            scenarios.LifecycleAsync, Math.Max(1, options.Concurrency / 4));
+        foreach (var load in Scenarios.Loads(options, units.Count))
+            await Run(load.Name, load.Description, load.One(scenarios), load.Concurrency, load.Rate);
         results.AddRange(pass);
         passes.Add(new { nodes = nodeCount, idleRssMb = Math.Round(idleMb, 1), scenarios = pass });
     }

@@ -47,6 +47,30 @@ public sealed class Scenarios : IAsyncDisposable
 
     private Node NodeFor(long i) => _nodes[(int)(i % _nodes.Count)];
 
+    /// <summary>
+    /// A scenario's load: its request (<paramref name="One"/> of a connected <see cref="Scenarios"/>), the requests in flight,
+    /// and for an open loop its rate. <paramref name="Compared"/>: measured in the A/B mode (<see cref="Comparison"/>) too.
+    /// </summary>
+    public sealed record Load(string Name, string Description, Func<Scenarios, Func<long, Task<Attempt>>> One, int Concurrency,
+        double? Rate, bool Compared);
+
+    /// <summary>Every scenario, in the order of a pass, with the loads <paramref name="options"/> ask for.</summary>
+    public static IReadOnlyList<Load> Loads(ScaleOptions options, int communes) =>
+    [
+        new("constant", "GET /health: a constant answer, no database (the web stack's limit on this machine)",
+            s => s.ConstantAsync, options.Concurrency, null, Compared: false),
+        new("submitOnline", $"POST /api/v1/dossiers by the citizen, procedure {Procedure}, online, to each of the {communes} communes in turn",
+            s => s.SubmitOnlineAsync, options.Concurrency, null, Compared: true),
+        new("counterIntake", "POST /api/v1/dossiers by Thới Sơn's officer at the counter (one agency: one code counter row)",
+            s => s.CounterIntakeAsync, options.Concurrency, null, Compared: true),
+        new("tracking", $"POST /api/v1/public/dossiers/{{code}} {{idNumber}} of generated dossiers, open loop at {options.TrackingRate}/s",
+            s => s.TrackAsync, 256, options.TrackingRate, Compared: true),
+        new("workQueue", "GET /cong-viec (the officer's work queue page, signed-in cookie) of Thới Sơn, the busiest commune",
+            s => s.WorkQueuePageAsync, options.QueueConcurrency, null, Compared: true),
+        new("lifecycle", "a dossier's whole life over the API: receive, assign, start, submit, approve, result ready, return (7 requests)",
+            s => s.LifecycleAsync, Math.Max(1, options.Concurrency / 4), null, Compared: false),
+    ];
+
     /// <summary>The web stack's own limit: <c>/health</c> answers a constant, no database.</summary>
     public async Task<Attempt> ConstantAsync(long i)
     {
