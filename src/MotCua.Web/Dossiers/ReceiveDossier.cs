@@ -155,6 +155,9 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
         var calendar = await calendars.GetAsync(ct);
         var strategy = db.Database.CreateExecutionStrategy();
         Dossier? dossier = null;
+        // The codes this call's own attempts drew: when the connection drops after a COMMIT went through, the execution
+        // strategy runs the intake again, and the key then names this call's own first attempt, not an earlier request.
+        var ownCodes = new List<string>();
         try
         {
             await strategy.ExecuteAsync(async () =>
@@ -162,6 +165,7 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
                 db.ChangeTracker.Clear();
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var code = await DossierCodeGenerator.NextAsync(db, receivingUnit.AgencyCode, receivedAt.LocalDate(), ct);
+                ownCodes.Add(code);
                 dossier = Dossier.Receive(new DossierIntake(code, version!.Id, version.ProcedureCode, definition!.ProcessingDays,
                     definition.ReceiptCutoff, unit!.Code, receivingUnit.Code, receptionPointCode, channel, receivedAt, applicant!,
                     formDataJson, user.Is(Roles.Citizen) ? user.UserName : null, user.UserName, papers), calendar, now);
@@ -191,7 +195,8 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
         {
             // A repeat with the same key committed first (the key's primary key refused this one): answer as it was answered.
             db.ChangeTracker.Clear();
-            if (await ReplayAsync(user, idempotencyKey, requestHash!, ct) is { } replay) return replay;
+            if (await ReplayAsync(user, idempotencyKey, requestHash!, ct) is { } replay)
+                return replay.Value is { } made && ownCodes.Contains(made.Code) ? Outcome<Dossier>.Ok(made, StatusCodes.Status201Created) : replay;
             throw;
         }
         log.LogInformation("Dossier {Code} received by {User} via {Channel} for unit {Unit}", dossier!.Code, user.UserName, channel, unit!.Code);
@@ -206,11 +211,20 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
         if (earlier is null) return null;
         if (earlier.RequestHash != requestHash)
             return problems.Fail<Dossier>(StatusCodes.Status422UnprocessableEntity, "Dossiers.IdempotencyKeyReused");
-        var dossier = await db.Dossiers.AsNoTracking().AsSplitQuery().Include(d => d.Documents).Include(d => d.ApologySlips)
-            .SingleAsync(d => d.Code == earlier.DossierCode, ct);
+        // Only while the account may still see it (an officer moved to another unit gets no applicant data back).
+        var dossier = await db.Dossiers.VisibleTo(db, user).AsNoTracking().AsSplitQuery().Include(d => d.Documents).Include(d => d.ApologySlips)
+            .SingleOrDefaultAsync(d => d.Code == earlier.DossierCode, ct);
+        if (dossier is null) return problems.Fail<Dossier>(StatusCodes.Status422UnprocessableEntity, "Dossiers.IdempotencyKeyReused");
         log.LogInformation("Intake repeated by {User} with an idempotency key: answered with dossier {Code}", user.UserName, dossier.Code);
         return Outcome<Dossier>.Ok(dossier, StatusCodes.Status200OK);
     }
+
+    /// <summary>
+    /// The code of the dossier an earlier request of this account made with <paramref name="key"/>, or null: for a page that
+    /// must answer a form sent again before it can build the request (a volunteer's form, whose consent the first sending used).
+    /// </summary>
+    public Task<string?> DossierOfKeyAsync(CurrentUser user, string key, CancellationToken ct) =>
+        db.IntakeKeys.AsNoTracking().Where(k => k.UserName == user.UserName && k.Key == key).Select(k => k.DossierCode).SingleOrDefaultAsync(ct);
 
     /// <summary>SHA-256 (hex) of the request as JSON: the same request sent again hashes the same.</summary>
     private static string RequestHash(Request request) =>

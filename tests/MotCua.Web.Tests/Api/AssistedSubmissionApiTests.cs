@@ -42,6 +42,34 @@ public abstract partial class AssistedSubmissionApiTests(MotCuaApp app) : ApiTes
     }
 
     [Fact]
+    public async Task A_volunteer_s_repeat_with_the_same_idempotency_key_gets_the_first_dossier_after_its_consent_was_used()
+    {
+        var id = NewId();
+        using var volunteer = await App.ClientAsync("volunteer");
+        var consent = await SignAsync(volunteer, "Lâm Văn Bảy", id, Png, "chu-ky.png");
+        await ExpectAsync(consent, HttpStatusCode.Created);
+        var intake = await IntakeBodyAsync(BirthRegistration, channel: "online", applicant: Applicant("Lâm Văn Bảy", id));
+        intake["consentId"] = (await consent.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Post(string? k)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = JsonContent.Create(intake) };
+            if (k is not null) request.Headers.Add(MotCua.Web.Dossiers.ReceiveDossier.IdempotencyKeyHeader, k);
+            return request;
+        }
+        using var first = await volunteer.SendAsync(Post(key));
+        await ExpectAsync(first, HttpStatusCode.Created);
+        // The consent is spent, yet the repeat with the key is answered, with the assistance shown, not refused.
+        using var again = await volunteer.SendAsync(Post(key));
+        await ExpectAsync(again, HttpStatusCode.OK);
+        var answered = (await again.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(Code((await first.Content.ReadFromJsonAsync<JsonObject>())!), Code(answered));
+        Assert.Equal("Lâm Văn Bảy", answered["assistance"]!["personName"]!.GetValue<string>());
+        // Without the key it is a new submission, and the used consent refuses it.
+        Assert.Equal(["consentId"], ErrorKeys(await ProblemAsync(await volunteer.SendAsync(Post(null)), HttpStatusCode.BadRequest)));
+    }
+
+    [Fact]
     public async Task A_signature_consent_lets_the_volunteer_submit_once_for_that_person_and_the_dossier_shows_it()
     {
         var id = NewId();
