@@ -13,10 +13,14 @@ public static class HandedInDocuments
     public static bool IsApplicationForm(RequiredDocument document) =>
         document.Code == "to-khai" || document.Code.StartsWith("to-khai-", StringComparison.Ordinal);
 
+    /// <summary>The required documents that have a file attached (not papers checked, not the online form).</summary>
+    public static HashSet<string> WithFile(Dossier dossier) =>
+        dossier.Documents.Where(d => d.RequiredDocumentCode is not null).Select(d => d.RequiredDocumentCode!).ToHashSet(StringComparer.Ordinal);
+
     public static IReadOnlySet<string> Of(Dossier dossier, ProcedureDefinition definition)
     {
-        var codes = dossier.Documents.Where(d => d.RequiredDocumentCode is not null).Select(d => d.RequiredDocumentCode!)
-            .Concat(dossier.PapersChecked).ToHashSet(StringComparer.Ordinal);
+        var codes = WithFile(dossier);
+        codes.UnionWith(dossier.PapersChecked);
         if (dossier.Channel == IntakeChannel.Online)
             foreach (var document in definition.RequiredDocuments.Where(IsApplicationForm)) codes.Add(document.Code);
         return codes;

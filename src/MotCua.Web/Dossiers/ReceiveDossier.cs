@@ -35,6 +35,19 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
     /// <summary>The response header of a repeat answered with the dossier the first request made.</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
 
+    /// <summary>The hidden field of the portal's and the counter's intake forms that carries the form's idempotency key.</summary>
+    public const string KeyFormField = "intake-key";
+
+    /// <summary>The idempotency key a page's form posted, or null when it posted none or a malformed one.</summary>
+    public static string? PostedKey(IFormCollection form) => form[KeyFormField].ToString() is var key && IntakeKeyRules.IsValid(key) ? key : null;
+
+    /// <summary>
+    /// The required documents whose files a page must not attach again: none for a new dossier (201), those that already
+    /// have a file for a repeat (200), whose first sending attached its files or, abandoned by the browser, only some.
+    /// </summary>
+    public static IReadOnlySet<string> AlreadyAttached(Outcome<Dossier> outcome) =>
+        outcome.Status == StatusCodes.Status201Created ? new HashSet<string>() : HandedInDocuments.WithFile(outcome.Value!);
+
     /// <summary>
     /// The API endpoint: 201 with the dossier, or problem details. With an <c>Idempotency-Key</c> header, a repeat of the
     /// same request by the same account gets 200 with the dossier the first one made (and <c>Idempotent-Replayed: true</c>).
@@ -206,8 +219,7 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
     /// <summary>The dossier an earlier request with this key made, or a refusal when that request was another; null when the key is new.</summary>
     private async Task<Outcome<Dossier>?> ReplayAsync(CurrentUser user, string key, string requestHash, CancellationToken ct)
     {
-        var earlier = await db.IntakeKeys.AsNoTracking().Where(k => k.UserName == user.UserName && k.Key == key)
-            .Select(k => new { k.DossierCode, k.RequestHash }).SingleOrDefaultAsync(ct);
+        var earlier = await KeyOf(user, key).Select(k => new { k.DossierCode, k.RequestHash }).SingleOrDefaultAsync(ct);
         if (earlier is null) return null;
         if (earlier.RequestHash != requestHash)
             return problems.Fail<Dossier>(StatusCodes.Status422UnprocessableEntity, "Dossiers.IdempotencyKeyReused");
@@ -224,7 +236,10 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
     /// must answer a form sent again before it can build the request (a volunteer's form, whose consent the first sending used).
     /// </summary>
     public Task<string?> DossierOfKeyAsync(CurrentUser user, string key, CancellationToken ct) =>
-        db.IntakeKeys.AsNoTracking().Where(k => k.UserName == user.UserName && k.Key == key).Select(k => k.DossierCode).SingleOrDefaultAsync(ct);
+        KeyOf(user, key).Select(k => k.DossierCode).SingleOrDefaultAsync(ct);
+
+    private IQueryable<IntakeKey> KeyOf(CurrentUser user, string key) =>
+        db.IntakeKeys.AsNoTracking().Where(k => k.UserName == user.UserName && k.Key == key);
 
     /// <summary>SHA-256 (hex) of the request as JSON: the same request sent again hashes the same.</summary>
     private static string RequestHash(Request request) =>
