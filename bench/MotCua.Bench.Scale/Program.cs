@@ -18,7 +18,8 @@ using Npgsql;
 //  2. N dossiers of one province generated and bulk-loaded (DossierGenerator: binary COPY, indexes built afterwards);
 //  3. durability switched back on (fsync, synchronous_commit, full_page_writes) and the server restarted;
 //  4. app nodes as processes (1, then 2) driven over HTTP on loopback by the scenarios (LoadDriver, Scenarios);
-//  5. pgbench with the same inserts as an online submission (submission.pgbench), /health as the web stack's limit;
+//  5. pgbench with the same inserts as an online submission, one round trip per statement (submission.pgbench) and all in
+//     one statement (submission-one-trip.pgbench), /health as the web stack's limit;
 //  6. the figures, their ratios and the targets, written to bench/results/scale-*.json and summed up on one screen.
 var options = ScaleOptions.Parse(args);
 if (options.Help) { Console.WriteLine(ScaleOptions.Usage); return 0; }
@@ -89,7 +90,7 @@ if (options.CompareWith is { } compareDir)
     return await Comparison.RunAsync(options, compareDir, NodeSettings(connectionString, key, "node-this"), cluster, onlineUnits, tracked, loadAtStart);
 var passes = new List<object>();
 var results = new List<ScenarioResult>();
-PgBenchResult? pgbench = null;
+PgBenchResult? pgbench = null, pgbenchOneTrip = null;
 foreach (var nodeCount in options.Nodes)
 {
     Console.WriteLine($"\n== {nodeCount} app node(s) ==");
@@ -143,6 +144,12 @@ foreach (var nodeCount in options.Nodes)
             options.Seconds, units.Count, versionId);
         Console.WriteLine($"  pgbench        {pgbench.Tps,8:N0}/s  (same inserts as a submission, {pgbench.Clients} clients, mean {pgbench.LatencyMs} ms, PostgreSQL CPU {pgbench.DatabaseCpuMs} ms per transaction)");
     }
+    if (pgbenchOneTrip is null && options.Scenarios.Contains("pgbench"))
+    {
+        pgbenchOneTrip = await PgBench.RunAsync(cluster, database, Path.Combine(AppContext.BaseDirectory, "submission-one-trip.pgbench"), options.Concurrency,
+            options.Seconds, units.Count, versionId);
+        Console.WriteLine($"  pgbench 1 trip {pgbenchOneTrip.Tps,8:N0}/s  (the same inserts in one statement, {pgbenchOneTrip.Clients} clients, mean {pgbenchOneTrip.LatencyMs} ms, PostgreSQL CPU {pgbenchOneTrip.DatabaseCpuMs} ms per transaction)");
+    }
 }
 
 ScenarioResult? Best(string name) => results.Where(r => r.Name == name).MaxBy(r => r.PerSecond);
@@ -157,9 +164,13 @@ var targets = new
     {
         perSecond = submit?.PerSecond, nodes = submit?.Nodes, pgbenchPerSecond = pgbench?.Tps,
         ratioToPgbench = submit is null || pgbench is null ? (double?)null : Math.Round(submit.PerSecond / pgbench.Tps, 3),
+        pgbenchOneTripPerSecond = pgbenchOneTrip?.Tps,
+        ratioToPgbenchOneTrip = submit is null || pgbenchOneTrip is null ? (double?)null : Math.Round(submit.PerSecond / pgbenchOneTrip.Tps, 3),
         ratioToConstant = submit is null || constant is null ? (double?)null : Math.Round(submit.PerSecond / constant.PerSecond, 3),
-        met = submit is not null && pgbench is not null && submit.PerSecond >= 1000 && submit.PerSecond >= 0.5 * pgbench.Tps,
-        target = ">= 1,000/s and >= 50% of pgbench",
+        // Held to the better of the two references: the database's own limit is what it reaches with the fewest round trips.
+        met = submit is not null && pgbench is not null && submit.PerSecond >= 1000
+            && submit.PerSecond >= 0.5 * Math.Max(pgbench.Tps, pgbenchOneTrip?.Tps ?? 0),
+        target = ">= 1,000/s and >= 50% of pgbench (the better of per statement and one trip)",
     },
     tracking = new { p99Ms = tracking?.P99Ms, achievedPerSecond = tracking?.PerSecond, met = tracking is not null && tracking.P99Ms < 10 && tracking.PerSecond >= 0.95 * options.TrackingRate && tracking.Failed == 0, target = $"p99 < 10 ms at {options.TrackingRate}/s" },
     workQueue = new { p95Ms = queue?.P95Ms, met = queue is not null && queue.P95Ms < 50 && queue.Failed == 0, target = "p95 < 50 ms" },
@@ -184,6 +195,7 @@ var output = new
     generated = generated with { SampleCodes = [] },
     passes,
     pgbench,
+    pgbenchOneTrip,
     targets,
     totalSeconds = Math.Round(started.Elapsed.TotalSeconds),
 };
@@ -193,7 +205,7 @@ Console.WriteLine($"""
 
     == Summary ({options.Dossiers:N0} dossiers, {Environment.ProcessorCount} cores, load {loadAtStart} → {File.ReadAllText("/proc/loadavg").Trim()}) ==
     generated       {generated.DossiersPerSecond:N0} dossiers/s bulk load ({generated.LoadSeconds} s + indexes {generated.IndexSeconds} s)
-    submission      {submit?.PerSecond:N0}/s on {submit?.Nodes} node(s); pgbench {pgbench?.Tps:N0}/s → ratio {targets.submission.ratioToPgbench}; /health {constant?.PerSecond:N0}/s  [{(targets.submission.met ? "met" : "NOT met")}: {targets.submission.target}]
+    submission      {submit?.PerSecond:N0}/s on {submit?.Nodes} node(s); pgbench {pgbench?.Tps:N0}/s → ratio {targets.submission.ratioToPgbench}, in one trip {pgbenchOneTrip?.Tps:N0}/s → {targets.submission.ratioToPgbenchOneTrip}; /health {constant?.PerSecond:N0}/s  [{(targets.submission.met ? "met" : "NOT met")}: {targets.submission.target}]
     tracking        p99 {tracking?.P99Ms} ms at {tracking?.PerSecond:N0}/s  [{(targets.tracking.met ? "met" : "NOT met")}: {targets.tracking.target}]
     work queue page p95 {queue?.P95Ms} ms  [{(targets.workQueue.met ? "met" : "NOT met")}: {targets.workQueue.target}]
     memory          peak RSS {peakRss} MB per node  [{(targets.memory.met ? "met" : "NOT met")}: {targets.memory.target}]
