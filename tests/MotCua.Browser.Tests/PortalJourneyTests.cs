@@ -111,6 +111,45 @@ public partial class PortalJourneyTests(BrowserApp app)
     }
 
     [Fact]
+    public void A_form_sent_again_with_other_details_under_its_old_key_says_so_in_words_and_the_next_sending_makes_the_dossier()
+    {
+        using var browser = app.OpenBrowser();
+        SignIn(browser, "citizen");
+        browser.Open("/nop-ho-so/" + BirthRegistration);
+        FillBirthRegistration(browser, "Lý Minh Khôi");
+        browser.Press("Tiếp tục");
+        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        const string keyField = "input[name='" + MotCua.Web.Dossiers.ReceiveDossier.KeyFormField + "']";
+        var firstKey = (string)browser.Driver.ExecuteScript($"return document.querySelector(\"{keyField}\").value");
+        browser.Press("Nộp hồ sơ");
+        WaitForText(browser, "Hồ sơ của bạn đã được tiếp nhận");
+        var firstCode = browser.Text("#dossier-code");
+
+        // The review step of another child's form carrying the first form's key, as a page kept by the browser and changed.
+        browser.Open("/nop-ho-so/" + BirthRegistration);
+        FillBirthRegistration(browser, "Lý Minh Châu");
+        browser.Press("Tiếp tục");
+        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        browser.Driver.ExecuteScript($"document.querySelector(\"{keyField}\").value = arguments[0]", firstKey);
+        browser.Press("Nộp hồ sơ");
+
+        WaitForStep(browser, "1. Điền thông tin");
+        Assert.Contains("Biểu mẫu này đã được gửi trước đó với thông tin khác", browser.Text("[role=alert]"));
+        Assert.DoesNotContain("idempot", browser.PageText, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Lý Minh Châu", browser.Field("Họ, chữ đệm, tên của trẻ").GetAttribute("value"));
+
+        // Sent again through the review step (a fresh key), it makes the second child's dossier.
+        browser.Press("Tiếp tục");
+        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        Assert.NotEqual(firstKey, (string)browser.Driver.ExecuteScript($"return document.querySelector(\"{keyField}\").value"));
+        browser.Press("Nộp hồ sơ");
+        WaitForText(browser, "Hồ sơ của bạn đã được tiếp nhận");
+        var secondCode = browser.Text("#dossier-code");
+        Assert.Matches(DossierCode(), secondCode);
+        Assert.NotEqual(firstCode, secondCode);
+    }
+
+    [Fact]
     public void A_wrong_id_number_shows_its_message_next_to_the_field_and_keeps_what_was_typed()
     {
         using var browser = app.OpenBrowser();

@@ -42,6 +42,13 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
     public static string? PostedKey(IFormCollection form) => form[KeyFormField].ToString() is var key && IntakeKeyRules.IsValid(key) ? key : null;
 
     /// <summary>
+    /// Whether the intake was refused because its idempotency key had already made a dossier from another request (the
+    /// only 422 of <see cref="ReceiveAsync"/>): on a page, a form reopened with the browser's Back button and changed. The
+    /// page, which draws a fresh key on every display, says so in the user's words and keeps what was typed.
+    /// </summary>
+    public static bool KeyReused(Outcome<Dossier> outcome) => outcome.Status == StatusCodes.Status422UnprocessableEntity;
+
+    /// <summary>
     /// The required documents whose files a page must not attach again: none for a new dossier (201), those that already
     /// have a file for a repeat (200), whose first sending attached its files or, abandoned by the browser, only some.
     /// </summary>
