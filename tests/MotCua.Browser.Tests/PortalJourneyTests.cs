@@ -137,6 +137,7 @@ public partial class PortalJourneyTests(BrowserApp app)
         Assert.Contains("Biểu mẫu này đã được gửi trước đó với thông tin khác", browser.Text("[role=alert]"));
         Assert.DoesNotContain("idempot", browser.PageText, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("Lý Minh Châu", browser.Field("Họ, chữ đệm, tên của trẻ").GetAttribute("value"));
+        Shot(browser, "submit-already-sent-1280");
 
         // Sent again through the review step (a fresh key), it makes the second child's dossier.
         browser.Press("Tiếp tục");
