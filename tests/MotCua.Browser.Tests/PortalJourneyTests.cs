@@ -89,10 +89,7 @@ public partial class PortalJourneyTests(BrowserApp app)
     {
         using var browser = app.OpenBrowser();
         SignIn(browser, "citizen");
-        browser.Open("/nop-ho-so/" + BirthRegistration);
-        FillBirthRegistration(browser, "Đỗ Gia Bảo");
-        browser.Press("Tiếp tục");
-        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        ReviewBirthRegistration(browser, "Đỗ Gia Bảo");
         // Both sendings at once, as a double tap on a slow line makes them; each follows its redirect to a receipt.
         var urls = (string)browser.Driver.ExecuteAsyncScript("""
             const done = arguments[arguments.length - 1];
@@ -115,10 +112,7 @@ public partial class PortalJourneyTests(BrowserApp app)
     {
         using var browser = app.OpenBrowser();
         SignIn(browser, "citizen");
-        browser.Open("/nop-ho-so/" + BirthRegistration);
-        FillBirthRegistration(browser, "Lý Minh Khôi");
-        browser.Press("Tiếp tục");
-        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        ReviewBirthRegistration(browser, "Lý Minh Khôi");
         const string keyField = "input[name='" + MotCua.Web.Dossiers.ReceiveDossier.KeyFormField + "']";
         var firstKey = (string)browser.Driver.ExecuteScript($"return document.querySelector(\"{keyField}\").value");
         browser.Press("Nộp hồ sơ");
@@ -126,10 +120,7 @@ public partial class PortalJourneyTests(BrowserApp app)
         var firstCode = browser.Text("#dossier-code");
 
         // The review step of another child's form carrying the first form's key, as a page kept by the browser and changed.
-        browser.Open("/nop-ho-so/" + BirthRegistration);
-        FillBirthRegistration(browser, "Lý Minh Châu");
-        browser.Press("Tiếp tục");
-        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
+        ReviewBirthRegistration(browser, "Lý Minh Châu");
         browser.Driver.ExecuteScript($"document.querySelector(\"{keyField}\").value = arguments[0]", firstKey);
         browser.Press("Nộp hồ sơ");
 
@@ -545,6 +536,15 @@ public partial class PortalJourneyTests(BrowserApp app)
     /// Waits until the submission form is at that step. Every step's name is always on the page (the list of steps), so
     /// waiting for the text alone would go on while the previous step is still shown.
     /// </summary>
+    /// <summary>A new birth registration form, filled for <paramref name="childName"/>, at its review step.</summary>
+    private static void ReviewBirthRegistration(Infrastructure.Browser browser, string childName)
+    {
+        browser.Open("/nop-ho-so/" + BirthRegistration);
+        FillBirthRegistration(browser, childName);
+        browser.Press("Tiếp tục");
+        WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
+    }
+
     private static void WaitForStep(Infrastructure.Browser browser, string step)
     {
         var wait = browser.Wait();
