@@ -140,16 +140,18 @@ foreach (var nodeCount in options.Nodes)
     }
     if (pgbench is null && options.Scenarios.Contains("pgbench"))
     {
-        pgbench = await PgBench.RunAsync(cluster, database, Path.Combine(AppContext.BaseDirectory, "submission.pgbench"), options.Concurrency,
-            options.Seconds, units.Count, versionId);
-        Console.WriteLine($"  pgbench        {pgbench.Tps,8:N0}/s  (same inserts as a submission, {pgbench.Clients} clients, mean {pgbench.LatencyMs} ms, PostgreSQL CPU {pgbench.DatabaseCpuMs} ms per transaction)");
+        pgbench = await Reference("submission.pgbench", "pgbench       ", "same inserts as a submission");
+        pgbenchOneTrip = await Reference("submission-one-trip.pgbench", "pgbench 1 trip", "the same inserts in one statement");
     }
-    if (pgbenchOneTrip is null && options.Scenarios.Contains("pgbench"))
-    {
-        pgbenchOneTrip = await PgBench.RunAsync(cluster, database, Path.Combine(AppContext.BaseDirectory, "submission-one-trip.pgbench"), options.Concurrency,
-            options.Seconds, units.Count, versionId);
-        Console.WriteLine($"  pgbench 1 trip {pgbenchOneTrip.Tps,8:N0}/s  (the same inserts in one statement, {pgbenchOneTrip.Clients} clients, mean {pgbenchOneTrip.LatencyMs} ms, PostgreSQL CPU {pgbenchOneTrip.DatabaseCpuMs} ms per transaction)");
-    }
+}
+
+// One of the database's references for the submission: a pgbench script run with the scenarios' clients and length.
+async Task<PgBenchResult> Reference(string script, string label, string what)
+{
+    var result = await PgBench.RunAsync(cluster, database, Path.Combine(AppContext.BaseDirectory, script), options.Concurrency,
+        options.Seconds, units.Count, versionId);
+    Console.WriteLine($"  {label} {result.Tps,8:N0}/s  ({what}, {result.Clients} clients, mean {result.LatencyMs} ms, PostgreSQL CPU {result.DatabaseCpuMs} ms per transaction)");
+    return result;
 }
 
 ScenarioResult? Best(string name) => results.Where(r => r.Name == name).MaxBy(r => r.PerSecond);

@@ -532,10 +532,6 @@ public partial class PortalJourneyTests(BrowserApp app)
 
     private static void WaitForText(Infrastructure.Browser browser, string text, int seconds = 10) => browser.WaitForText(text, seconds);
 
-    /// <summary>
-    /// Waits until the submission form is at that step. Every step's name is always on the page (the list of steps), so
-    /// waiting for the text alone would go on while the previous step is still shown.
-    /// </summary>
     /// <summary>A new birth registration form, filled for <paramref name="childName"/>, at its review step.</summary>
     private static void ReviewBirthRegistration(Infrastructure.Browser browser, string childName)
     {
@@ -545,6 +541,10 @@ public partial class PortalJourneyTests(BrowserApp app)
         WaitForStep(browser, "2. Kiểm tra và đính kèm giấy tờ");
     }
 
+    /// <summary>
+    /// Waits until the submission form is at that step. Every step's name is always on the page (the list of steps), so
+    /// waiting for the text alone would go on while the previous step is still shown.
+    /// </summary>
     private static void WaitForStep(Infrastructure.Browser browser, string step)
     {
         var wait = browser.Wait();

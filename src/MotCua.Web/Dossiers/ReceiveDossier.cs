@@ -42,11 +42,16 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
     public static string? PostedKey(IFormCollection form) => form[KeyFormField].ToString() is var key && IntakeKeyRules.IsValid(key) ? key : null;
 
     /// <summary>
-    /// Whether the intake was refused because its idempotency key had already made a dossier from another request (the
-    /// only 422 of <see cref="ReceiveAsync"/>): on a page, a form reopened with the browser's Back button and changed. The
-    /// page, which draws a fresh key on every display, says so in the user's words and keeps what was typed.
+    /// Whether the intake was refused because its idempotency key had already made a dossier from another request
+    /// (<see cref="RefuseReusedKey"/>, the only 422 of <see cref="ReceiveAsync"/>): on a page, a form reopened with the
+    /// browser's Back button and changed. The page, which draws a fresh key on every display, says so in the user's words
+    /// and keeps what was typed.
     /// </summary>
-    public static bool KeyReused(Outcome<Dossier> outcome) => outcome.Status == StatusCodes.Status422UnprocessableEntity;
+    public static bool KeyReused(Outcome<Dossier> outcome) => outcome.Status == KeyReusedStatus;
+
+    private const int KeyReusedStatus = StatusCodes.Status422UnprocessableEntity;
+
+    private Outcome<Dossier> RefuseReusedKey() => problems.Fail<Dossier>(KeyReusedStatus, "Dossiers.IdempotencyKeyReused");
 
     /// <summary>
     /// The required documents whose files a page must not attach again: none for a new dossier (201), those that already
@@ -228,12 +233,11 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
     {
         var earlier = await KeyOf(user, key).Select(k => new { k.DossierCode, k.RequestHash }).SingleOrDefaultAsync(ct);
         if (earlier is null) return null;
-        if (earlier.RequestHash != requestHash)
-            return problems.Fail<Dossier>(StatusCodes.Status422UnprocessableEntity, "Dossiers.IdempotencyKeyReused");
+        if (earlier.RequestHash != requestHash) return RefuseReusedKey();
         // Only while the account may still see it (an officer moved to another unit gets no applicant data back).
         var dossier = await db.Dossiers.VisibleTo(db, user).AsNoTracking().AsSplitQuery().Include(d => d.Documents).Include(d => d.ApologySlips)
             .SingleOrDefaultAsync(d => d.Code == earlier.DossierCode, ct);
-        if (dossier is null) return problems.Fail<Dossier>(StatusCodes.Status422UnprocessableEntity, "Dossiers.IdempotencyKeyReused");
+        if (dossier is null) return RefuseReusedKey();
         log.LogInformation("Intake repeated by {User} with an idempotency key: answered with dossier {Code}", user.UserName, dossier.Code);
         return Outcome<Dossier>.Ok(dossier, StatusCodes.Status200OK);
     }
