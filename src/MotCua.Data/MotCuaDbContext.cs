@@ -118,6 +118,10 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
     // the rider appends the COMMIT to the save's command and records that it did (commitSent).
     private bool commitRequested, commitRiding, commitSent;
 
+    // The save's added rows and queued statements when InsertOnlySave writes it instead of EF (BeginSave decides).
+    private List<(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry Entry, InsertOnlySave.Plan Plan)>? insertOnly;
+    private IReadOnlyList<(string Sql, object[] Args)> insertOnlyQueued = [];
+
     /// <summary>Whether the save's command should end with COMMIT (once per save); the save then counts as committed.</summary>
     internal bool TakeCommit()
     {
@@ -206,6 +210,14 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
         var autoDetect = BeginSave();
         try
         {
+            if (insertOnly is { } rows && acceptAllChangesOnSuccess)
+            {
+                // The rows, the queued statements and the COMMIT in one batch of fixed texts (InsertOnlySave).
+                var queued = insertOnlyQueued;
+                (insertOnly, insertOnlyQueued, riding, commitRiding, commitSent) = (null, [], null, false, true);
+                await InsertOnlySave.RunAsync(this, rows, queued, cancellationToken);
+                return rows.Count;
+            }
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (TakeRiding() is { } batch) await Database.ExecuteSqlRawAsync(batch.Sql, batch.Args, cancellationToken);
             return saved;
@@ -226,9 +238,13 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
         try
         {
             StampLookupHashes();
-            riding = Batch(TakeAfterSave());
+            var queued = TakeAfterSave();
+            riding = Batch(queued);
             // Not with a savepoint (turned back on): EF would release it after the command, in a transaction already over.
             commitRiding = commitRequested && !Database.AutoSavepointsEnabled && InsertsInOneCommand();
+            // Inserts only, committed with the save, on PostgreSQL: written by the model's insert plans (InsertOnlySave).
+            if (commitRiding && IsPostgres && InsertOnlySave.PlanFor(this) is { } rows)
+                (insertOnly, insertOnlyQueued) = (rows, queued);
             return autoDetect;
         }
         catch
@@ -241,6 +257,8 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
     private void EndSave(bool autoDetect)
     {
         riding = null;
+        insertOnly = null;
+        insertOnlyQueued = [];
         commitRiding = false;
         ChangeTracker.AutoDetectChangesEnabled = autoDetect;
     }

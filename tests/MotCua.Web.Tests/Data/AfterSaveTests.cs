@@ -143,31 +143,43 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
         // Other tests (and the other database's app) may be saving at the same time, with the same codes: this app's
         // commands are those of its own context type, this intake's those that carry its code.
         var contextType = App.WithDb(db => db.GetType());
-        using var commands = new SaveCommands(db => db.GetType() == contextType);
+        using var commands = new SaveCommands(db => db.GetType() == contextType, App.WithDb(db => db.Database.GetDbConnection().Database));
         await SaveCommands.UntilHeardAsync();
         var dossier = await ReceiveAsync();
         var code = dossier["code"]!.GetValue<string>();
         // (SQLite quotes every name, PostgreSQL only where needed.)
-        var ours = commands.Sent.Where(c => c.Values.Contains(code)).Select(c => c.Text.Replace("\"", "", StringComparison.Ordinal)).ToList();
-        var insert = Assert.Single(ours, t => t.Contains("INSERT INTO dossiers ", StringComparison.Ordinal));
-        if (App.WithDb(db => db.IsPostgres))
+        var postgres = App.WithDb(db => db.IsPostgres);
+        string insert;
+        if (postgres)
         {
-            // The id is drawn before the insert (DossierIdBlocks), so the history line that references it and the
-            // statistics upserts travel in the same command: one round trip for the save.
+            // PostgreSQL writes an insert-only save itself (InsertOnlySave), as one batch: what Npgsql sent for this
+            // database. The id is drawn before the insert (DossierIdBlocks), so the history line that references it and
+            // the statistics upserts travel in the same batch: one round trip for the save.
+            var ours = commands.Batches.Select(t => t.Replace("\"", "", StringComparison.Ordinal)).ToList();
+            insert = Assert.Single(ours, t => t.Contains("INSERT INTO dossiers ", StringComparison.Ordinal));
             Assert.Contains("INSERT INTO dossier_history ", insert, StringComparison.Ordinal);
             Assert.Contains("statistics_daily", insert, StringComparison.Ordinal);
-            Assert.Single(ours, t => t.Contains("INSERT INTO", StringComparison.Ordinal));
-            // And the commit: the intake's transaction ends with that command (SaveChangesAndCommitAsync).
-            Assert.EndsWith("COMMIT;", insert.TrimEnd(), StringComparison.Ordinal);
+            Assert.Single(ours, t => t.Contains("INSERT INTO", StringComparison.Ordinal) && !t.Contains("dossier_code_counters", StringComparison.Ordinal));
+            // And the commit: the intake's transaction ends with that batch (SaveChangesAndCommitAsync).
+            Assert.EndsWith("COMMIT", insert.TrimEnd().TrimEnd(';'), StringComparison.Ordinal);
+            // Nothing of it went through EF's own save.
+            Assert.DoesNotContain(commands.Sent, c => c.Values.Contains(code) && c.Text.Contains("INSERT INTO", StringComparison.Ordinal)
+                && !c.Text.Contains("dossier_code_counters", StringComparison.Ordinal));
+        }
+        else
+        {
+            var ours = commands.Sent.Where(c => c.Values.Contains(code)).Select(c => c.Text.Replace("\"", "", StringComparison.Ordinal)).ToList();
+            insert = Assert.Single(ours, t => t.Contains("INSERT INTO dossiers ", StringComparison.Ordinal));
         }
         // No savepoint around the save (MotCuaDbContext turns EF's automatic savepoints off): on PostgreSQL each was a
         // SAVEPOINT and a RELEASE command and made the save a subtransaction.
         Assert.DoesNotContain(commands.Events, e => e.Contains("Savepoint", StringComparison.OrdinalIgnoreCase));
         // The statements are the same text for every intake (counts as parameters, texts kept by StatisticsWriter), so
         // the database prepares them once: a second intake sends exactly the same command text.
+        commands.Clear();
         var second = (await ReceiveAsync())["code"]!.GetValue<string>();
-        var again = commands.Sent.Where(c => c.Values.Contains(second)).Select(c => c.Text.Replace("\"", "", StringComparison.Ordinal))
-            .Single(t => t.Contains("INSERT INTO dossiers ", StringComparison.Ordinal));
+        var again = (postgres ? commands.Batches : commands.Sent.Where(c => c.Values.Contains(second)).Select(c => c.Text))
+            .Select(t => t.Replace("\"", "", StringComparison.Ordinal)).Single(t => t.Contains("INSERT INTO dossiers ", StringComparison.Ordinal));
         Assert.Equal(insert, again);
         // Either way the dossier and its history line are there, linked by the id.
         var (id, historyOf) = App.WithDb(db => (db.Dossiers.Where(d => d.Code == code).Select(d => d.Id).Single(),
@@ -185,10 +197,13 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
             using var commands = new SaveCommands(db);
             await SaveCommands.UntilHeardAsync();
             await SaveCounterAndQueuedAsync(db, row, 3, queued, 8, commitWithSave: true, commands);
-            // PostgreSQL: one command with the insert, the queued statement and the COMMIT (SQLite saves, then commits).
+            // PostgreSQL: one batch with the insert, the queued statement and the COMMIT (SQLite saves, then commits).
             if (db.IsPostgres)
-                Assert.EndsWith("COMMIT;", Assert.Single(commands.Texts, t => t.Contains("dossier_code_counters", StringComparison.Ordinal)).TrimEnd(),
-                    StringComparison.Ordinal);
+            {
+                var sent = Assert.Single(commands.Batches, t => t.Contains("dossier_code_counters", StringComparison.Ordinal));
+                Assert.Equal(2, sent.Split("INSERT INTO dossier_code_counters").Length - 1);
+                Assert.EndsWith("COMMIT", sent.TrimEnd().TrimEnd(';'), StringComparison.Ordinal);
+            }
             // The context goes on as usual: its transaction is over, the next unit of work starts its own.
             await InStrategy(db, async () =>
             {
@@ -210,6 +225,55 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
         }
         Assert.Equal(3, Serial(row));
         Assert.Equal(0, Serial(after));
+    }
+
+    [Fact]
+    public async Task Rows_saved_with_their_commit_get_their_generated_keys_and_are_stored_encrypted_as_any_save()
+    {
+        // On PostgreSQL this save is written by InsertOnlySave (the model's insert plans), on SQLite by EF: the same result.
+        var code = "AS-K-" + Guid.NewGuid().ToString("N")[..8];
+        const string payload = "{\"applicant\":\"Nguyễn Thị Lan\",\"idNumber\":\"079301001234\"}";
+        var now = DateTimeOffset.UtcNow;
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        OutboxMessage first = null!, second = null!;
+        DossierLeg leg = null!;
+        await InStrategy(db, async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            first = new OutboxMessage { Partner = "portal", DossierCode = code, UnitCode = "U1", Kind = OutboxMessageKind.Receipt, PayloadJson = payload,
+                IdempotencyKey = code + ":1", Sequence = 1, State = OutboxMessageState.Pending, NextAttemptAt = now, CreatedAt = now };
+            second = new OutboxMessage { Partner = "portal", DossierCode = code, UnitCode = "U1", Kind = OutboxMessageKind.StatusChanged, PayloadJson = "{}",
+                IdempotencyKey = code + ":2", Sequence = 2, State = OutboxMessageState.Pending, NextAttemptAt = now, CreatedAt = now, LastError = null };
+            leg = new DossierLeg { DossierCode = code, Partner = "civilStatus", Status = DossierLegStatus.Pending, UpdatedAt = now };
+            db.OutboxMessages.AddRange(first, second);
+            db.DossierLegs.Add(leg);
+            await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
+        });
+        // The database's keys, each row its own, and the entries tracked as saved.
+        Assert.True(first.Id > 0 && second.Id > 0 && leg.Id > 0);
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+        var stored = App.WithDb(d => d.OutboxMessages.AsNoTracking().Where(m => m.DossierCode == code).OrderBy(m => m.Sequence)
+            .Select(m => new { m.Id, m.Kind, m.PayloadJson, m.LastError }).ToList());
+        Assert.Equal([first.Id, second.Id], stored.Select(m => m.Id));
+        Assert.Equal([OutboxMessageKind.Receipt, OutboxMessageKind.StatusChanged], stored.Select(m => m.Kind));
+        Assert.Equal(payload, stored[0].PayloadJson);
+        Assert.Null(stored[1].LastError);
+        Assert.Equal(leg.Id, App.WithDb(d => d.DossierLegs.Where(l => l.DossierCode == code).Select(l => l.Id).Single()));
+        // At rest the payload is the cipher's, not the plain text (its converter ran).
+        var raw = App.WithDb(d => d.Database.SqlQueryRaw<string>("SELECT \"PayloadJson\" AS \"Value\" FROM outbox_messages WHERE \"Id\" = {0}", first.Id).Single());
+        Assert.StartsWith(MotCua.Data.Protection.PersonalDataCipher.Prefix, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("079301001234", raw, StringComparison.Ordinal);
+        // A later change of a saved row is an ordinary update of that row.
+        await InStrategy(db, async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            second.State = OutboxMessageState.Delivered;
+            await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
+        });
+        Assert.Equal(OutboxMessageState.Delivered, App.WithDb(d => d.OutboxMessages.Where(m => m.Id == second.Id).Select(m => m.State).Single()));
     }
 
     [Fact]
@@ -272,19 +336,41 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
     }
 
     /// <summary>The text of every command one context (or the contexts a filter picks) sends, from EF's diagnostic events (the app's own pipeline).</summary>
+    /// <remarks>
+    /// Also, on PostgreSQL, the text of every command and batch Npgsql sends to the watched context's database (its tracing
+    /// activities: the texts of a batch's commands together), which includes what the app writes without EF (InsertOnlySave).
+    /// </remarks>
     private sealed class SaveCommands : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
         private readonly Func<DbContext, bool> _of;
         private readonly List<IDisposable> _subscriptions = [];
         private readonly List<(string Text, object?[] Values)> _sent = [];
+        private readonly List<string> _batches = [];
 
-        public SaveCommands(DbContext db) : this(c => ReferenceEquals(c, db)) { }
+        public SaveCommands(DbContext db) : this(c => ReferenceEquals(c, db), db.Database.GetDbConnection().Database) { }
 
-        public SaveCommands(Func<DbContext, bool> of)
+        public SaveCommands(Func<DbContext, bool> of, string? database = null)
         {
             _of = of;
             _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+            if (database is null) return;
+            var npgsql = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    if ((activity.GetTagItem("db.name") ?? activity.GetTagItem("db.namespace")) as string != database) return;
+                    if ((activity.GetTagItem("db.statement") ?? activity.GetTagItem("db.query.text")) is string text)
+                        lock (_batches) _batches.Add(text);
+                },
+            };
+            ActivitySource.AddActivityListener(npgsql);
+            _subscriptions.Add(npgsql);
         }
+
+        /// <summary>What Npgsql sent to the watched database (PostgreSQL only): each command's or batch's text.</summary>
+        public IReadOnlyList<string> Batches { get { lock (_batches) return [.. _batches]; } }
 
         /// <summary>
         /// EF decides whether anyone listens to command events at most once per LoggingCacheTime (1 s by default, the
@@ -302,7 +388,11 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
         /// <summary>Each command's text and parameter values.</summary>
         public IReadOnlyList<(string Text, object?[] Values)> Sent { get { lock (_sent) return [.. _sent]; } }
 
-        public void Clear() { lock (_sent) _sent.Clear(); }
+        public void Clear()
+        {
+            lock (_sent) _sent.Clear();
+            lock (_batches) _batches.Clear();
+        }
 
         public void OnNext(DiagnosticListener listener)
         {
