@@ -29,7 +29,7 @@ public sealed class DossierIdBlocks : ValueGenerator<long>
 
     public override long Next(EntityEntry entry)
     {
-        var (queue, connection, transaction) = Target(entry);
+        var (queue, connection, transaction) = Target(entry.Context);
         long id;
         while (!queue.TryDequeue(out id))
         {
@@ -45,9 +45,13 @@ public sealed class DossierIdBlocks : ValueGenerator<long>
         return id;
     }
 
-    public override async ValueTask<long> NextAsync(EntityEntry entry, CancellationToken cancellationToken = default)
+    public override ValueTask<long> NextAsync(EntityEntry entry, CancellationToken cancellationToken = default) =>
+        NextAsync(entry.Context, cancellationToken);
+
+    /// <summary>The next id for a dossier added without the change tracker (<see cref="MotCuaDbContext.AddReceivedDossierAsync"/>).</summary>
+    public static async ValueTask<long> NextAsync(DbContext db, CancellationToken cancellationToken)
     {
-        var (queue, connection, transaction) = Target(entry);
+        var (queue, connection, transaction) = Target(db);
         long id;
         while (!queue.TryDequeue(out id))
         {
@@ -66,9 +70,9 @@ public sealed class DossierIdBlocks : ValueGenerator<long>
 
     protected override object NextValue(EntityEntry entry) => Next(entry);
 
-    private static (ConcurrentQueue<long>, DbConnection, DbTransaction?) Target(EntityEntry entry)
+    private static (ConcurrentQueue<long>, DbConnection, DbTransaction?) Target(DbContext db)
     {
-        var database = entry.Context.Database;
+        var database = db.Database;
         var connection = database.GetDbConnection();
         var queue = Blocks.GetOrAdd(connection.DataSource + "/" + connection.Database, _ => new ConcurrentQueue<long>());
         return (queue, connection, database.CurrentTransaction?.GetDbTransaction());

@@ -194,9 +194,9 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
                 dossier = Dossier.Receive(new DossierIntake(code, version!.Id, version.ProcedureCode, definition!.ProcessingDays,
                     definition.ReceiptCutoff, unit!.Code, receivingUnit.Code, receptionPointCode, channel, receivedAt, applicant!,
                     formDataJson, user.Is(Roles.Citizen) ? user.UserName : null, user.UserName, papers), calendar, now);
-                await db.Dossiers.AddAsync(dossier, ct); // may draw a block of ids (DossierIdBlocks)
+                await db.AddReceivedDossierAsync(dossier, ct); // may draw a block of ids (DossierIdBlocks)
                 if (idempotencyKey is not null)
-                    db.IntakeKeys.Add(new IntakeKey { UserName = user.UserName, Key = idempotencyKey, DossierCode = code, RequestHash = requestHash!, CreatedAt = now });
+                    db.AddUntracked(new IntakeKey { UserName = user.UserName, Key = idempotencyKey, DossierCode = code, RequestHash = requestHash!, CreatedAt = now });
                 foreach (var observer in observers) observer.Received(db, dossier, definition);
                 if (consent is null)
                 {

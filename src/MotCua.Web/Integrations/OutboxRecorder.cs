@@ -26,16 +26,17 @@ public sealed class OutboxRecorder(TimeProvider time) : IDossierChangeObserver
     public void Received(MotCuaDbContext db, Dossier dossier, ProcedureDefinition procedure)
     {
         var now = time.GetUtcNow();
-        AddPortalMessage(db, dossier, OutboxMessageKind.Receipt, "receive", null, now);
+        // New rows of the intake's save, untracked as the dossier is (MotCuaDbContext.AddUntracked).
+        db.AddUntracked(PortalMessage(dossier, OutboxMessageKind.Receipt, "receive", null, now));
         foreach (var partner in LegPartners(dossier.ProcedureCode, procedure.FieldCode))
-            db.DossierLegs.Add(new DossierLeg { DossierCode = dossier.Code, Partner = partner, Status = DossierLegStatus.Pending, UpdatedAt = now });
+            db.AddUntracked(new DossierLeg { DossierCode = dossier.Code, Partner = partner, Status = DossierLegStatus.Pending, UpdatedAt = now });
     }
 
     public void Changed(MotCuaDbContext db, Dossier dossier, DossierAction action, DossierStatus from)
     {
         var now = time.GetUtcNow();
         var kind = action == DossierAction.MarkResultReady ? OutboxMessageKind.Result : OutboxMessageKind.StatusChanged;
-        AddPortalMessage(db, dossier, kind, JsonNamingPolicy.CamelCase.ConvertName(action.ToString()), from, now);
+        db.OutboxMessages.Add(PortalMessage(dossier, kind, JsonNamingPolicy.CamelCase.ConvertName(action.ToString()), from, now));
 
         if (action is not (DossierAction.Approve or DossierAction.Reject or DossierAction.Withdraw or DossierAction.Transfer)) return;
         var legs = db.DossierLegs.Where(l => l.DossierCode == dossier.Code && l.Status == DossierLegStatus.Pending).ToList();
@@ -85,14 +86,14 @@ public sealed class OutboxRecorder(TimeProvider time) : IDossierChangeObserver
         : fieldCode == Partners.CivilStatusField ? [Partners.CivilStatus]
         : [];
 
-    private static void AddPortalMessage(MotCuaDbContext db, Dossier dossier, OutboxMessageKind kind, string action, DossierStatus? from, DateTimeOffset now)
+    private static OutboxMessage PortalMessage(Dossier dossier, OutboxMessageKind kind, string action, DossierStatus? from, DateTimeOffset now)
     {
         var last = dossier.History.OrderBy(h => h.Sequence).LastOrDefault();
         var payload = new PortalEvent(dossier.Code, JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()), Sequence(dossier), action,
             dossier.ProcedureCode, dossier.UnitCode, dossier.ReceivingUnitCode, dossier.Channel, from, dossier.Status, dossier.Outcome,
             (last?.At ?? now).ToVietnam(), dossier.ReceivedAt.ToVietnam(), dossier.DueAt.ToVietnam(), dossier.CompletedAt.ToVietnam(),
             dossier.ReturnedAt.ToVietnam(), dossier.TransferredTo, last?.Note);
-        db.OutboxMessages.Add(NewMessage(dossier, Partners.Portal, kind, JsonSerializer.Serialize(payload, Json), now));
+        return NewMessage(dossier, Partners.Portal, kind, JsonSerializer.Serialize(payload, Json), now);
     }
 
     private static string LegPayload(Dossier dossier, string partner, OutboxMessageKind kind)

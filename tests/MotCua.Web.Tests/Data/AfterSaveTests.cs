@@ -181,10 +181,16 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
         var again = (postgres ? commands.Batches : commands.Sent.Where(c => c.Values.Contains(second)).Select(c => c.Text))
             .Select(t => t.Replace("\"", "", StringComparison.Ordinal)).Single(t => t.Contains("INSERT INTO dossiers ", StringComparison.Ordinal));
         Assert.Equal(insert, again);
-        // Either way the dossier and its history line are there, linked by the id.
+        // Either way the dossier and its history line are there, linked by the id, with the applicant's ID number
+        // encrypted and its lookup hash (a shadow column, which PostgreSQL's untracked intake writes itself).
         var (id, historyOf) = App.WithDb(db => (db.Dossiers.Where(d => d.Code == code).Select(d => d.Id).Single(),
             db.Dossiers.Where(d => d.Code == code).SelectMany(d => d.History).Select(h => h.DossierId).ToList()));
         Assert.Equal([id], historyOf);
+        var idNumber = dossier["applicant"]!["idNumber"]!.GetValue<string>();
+        Assert.Equal([code], App.WithDb(db => db.DossiersOfIdNumber(idNumber).Where(d => d.Code == code).Select(d => d.Code).ToList()));
+        var storedIdNumber = App.WithDb(db => db.Database.SqlQueryRaw<string>(
+            "SELECT applicant_id_number AS \"Value\" FROM dossiers WHERE \"Code\" = {0}", code).Single());
+        Assert.StartsWith(MotCua.Data.Protection.PersonalDataCipher.Prefix, storedIdNumber, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -274,6 +280,61 @@ public abstract class AfterSaveTests(MotCuaApp app) : ApiTestBase(app)
             await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
         });
         Assert.Equal(OutboxMessageState.Delivered, App.WithDb(d => d.OutboxMessages.Where(m => m.Id == second.Id).Select(m => m.State).Single()));
+    }
+
+    [Fact]
+    public async Task An_untracked_row_is_saved_with_its_transaction_whichever_way_the_save_goes()
+    {
+        var (alone, withUpdate, updated, dropped) = ("AS-UA-" + Guid.NewGuid().ToString("N")[..8], "AS-UB-" + Guid.NewGuid().ToString("N")[..8],
+            "AS-UC-" + Guid.NewGuid().ToString("N")[..8], "AS-UD-" + Guid.NewGuid().ToString("N")[..8]);
+        App.WithDb(db =>
+        {
+            db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = updated, Date = new DateOnly(2099, 1, 2), LastSerial = 1 });
+            return db.SaveChanges();
+        });
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var message = new OutboxMessage { Partner = "portal", DossierCode = alone, UnitCode = "U1", Kind = OutboxMessageKind.Receipt,
+            IdempotencyKey = alone + ":1", Sequence = 1, NextAttemptAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow };
+        // Inserts only, committed with the save (PostgreSQL: InsertOnlySave): saved, its generated key set, not tracked.
+        await InStrategy(db, async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.AddUntracked(new DossierCodeCounter { AgencyCode = alone, Date = new DateOnly(2099, 1, 2), LastSerial = 5 });
+            db.AddUntracked(message);
+            await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
+        });
+        Assert.Equal(5, Serial(alone));
+        Assert.True(message.Id > 0);
+        Assert.Equal(alone, App.WithDb(d => d.OutboxMessages.Where(m => m.Id == message.Id).Select(m => m.DossierCode).Single()));
+        // With an update in the same save EF writes it, with the update.
+        await InStrategy(db, async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            (await db.DossierCodeCounters.SingleAsync(c => c.AgencyCode == updated)).LastSerial = 2;
+            db.AddUntracked(new DossierCodeCounter { AgencyCode = withUpdate, Date = new DateOnly(2099, 1, 2), LastSerial = 6 });
+            await db.SaveChangesAndCommitAsync(tx, CancellationToken.None);
+        });
+        Assert.Equal(6, Serial(withUpdate));
+        Assert.Equal(2, Serial(updated));
+        // Added in a transaction that ended without a save: never written by a later one.
+        await InStrategy(db, async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var first = await db.Database.BeginTransactionAsync();
+            db.AddUntracked(new DossierCodeCounter { AgencyCode = dropped, Date = new DateOnly(2099, 1, 2), LastSerial = 7 });
+            await first.RollbackAsync();
+        });
+        await InStrategy(db, async () =>
+        {
+            await using var second = await db.Database.BeginTransactionAsync();
+            db.ExecuteAfterSave(Insert, [dropped + "-next", 1]);
+            await db.SaveChangesAndCommitAsync(second, CancellationToken.None);
+        });
+        Assert.Equal(0, Serial(dropped));
+        Assert.Equal(1, Serial(dropped + "-next"));
     }
 
     [Fact]
