@@ -28,7 +28,9 @@ namespace MotCua.Data;
 internal static class InsertOnlySave
 {
     /// <summary>One entity type's insert: its text, the properties bound in order, and the key the database generates, if any.</summary>
-    internal sealed record Plan(string Sql, IProperty[] Columns, RelationalTypeMapping[] Mappings, IProperty? Generated);
+    /// <param name="Untracked">Whether a row of the type may come untracked: each of its shadow columns has a value
+    /// <see cref="MotCuaDbContext.ShadowValue"/> knows.</param>
+    internal sealed record Plan(string Sql, IProperty[] Columns, RelationalTypeMapping[] Mappings, IProperty? Generated, bool Untracked);
 
     // Per entity type of a model (a model is built once per context type); null: not covered.
     private static readonly ConditionalWeakTable<IEntityType, Plan?> Plans = new();
@@ -59,8 +61,7 @@ internal static class InsertOnlySave
         {
             if (db.Model.FindEntityType(entity.GetType()) is not { } type) return null;
             var plan = Plans.GetValue(type, t => Build(t, sql));
-            if (plan is null || plan.Columns.Any(c => c.IsShadowProperty() && !MotCuaDbContext.HasShadowValue(c))
-                || (plan.Generated is { } key && !Equals(key.GetGetter().GetClrValueUsingContainingEntity(entity), key.Sentinel)))
+            if (plan is null || !plan.Untracked || (plan.Generated is { } key && !Equals(key.GetGetter().GetClrValueUsingContainingEntity(entity), key.Sentinel)))
                 return null;
             rows.Add(new Row(null, entity, plan));
         }
@@ -177,7 +178,8 @@ internal static class InsertOnlySave
         text.AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(store)!)));
         text.Append(") VALUES (").AppendJoin(", ", columns.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture))).Append(')');
         if (generated is not null) text.Append(" RETURNING ").Append(sql.DelimitIdentifier(generated.GetColumnName(store)!));
-        return new Plan(text.ToString(), [.. columns], [.. columns.Select(c => c.GetRelationalTypeMapping())], generated);
+        return new Plan(text.ToString(), [.. columns], [.. columns.Select(c => c.GetRelationalTypeMapping())], generated,
+            columns.All(c => !c.IsShadowProperty() || MotCuaDbContext.HasShadowValue(c)));
     }
 
     /// <summary>The properties of a type and of its complex properties (columns of the same table); false for a collection or a JSON column.</summary>
