@@ -86,7 +86,7 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
 
     // Queued statements belong to the transaction they were queued in: a context reused from the pool, or a unit of work
     // retried in a new transaction, never runs what an earlier one left behind.
-    private (object? Transaction, List<(string Sql, object[] Args)> Statements)? afterSave;
+    private readonly OfTransaction<(string Sql, object[] Args)> afterSave = new();
 
     /// <summary>
     /// Queues a statement to run with the next SaveChanges, on its connection and in its transaction: on PostgreSQL at the
@@ -96,15 +96,34 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
     /// thread. A save that fails drops the queue (and a failing statement fails the save), so a unit of work retried from
     /// the start queues its statements again and never twice.
     /// </summary>
-    public void ExecuteAfterSave(string sql, object[] args)
-    {
-        var transaction = Database.CurrentTransaction;
-        if (afterSave is not { } queued || !ReferenceEquals(queued.Transaction, transaction)) afterSave = queued = (transaction, []);
-        queued.Statements.Add((sql, args));
-    }
+    public void ExecuteAfterSave(string sql, object[] args) => afterSave.Add(Database.CurrentTransaction, (sql, args));
 
     // New rows for the next save of their transaction, untracked (AddUntracked).
-    private (object? Transaction, List<object> Rows)? untracked;
+    private readonly OfTransaction<object> untracked = new();
+
+    /// <summary>
+    /// What a unit of work queued for the next save of its transaction (statements, untracked rows): taken by that save,
+    /// dropped once another transaction queues or saves, so a context from the pool, or a unit of work retried in a new
+    /// transaction, never saves what an earlier one left behind.
+    /// </summary>
+    private sealed class OfTransaction<T>
+    {
+        private object? transaction;
+        private List<T>? items;
+
+        public void Add(object? current, T item)
+        {
+            if (items is null || !ReferenceEquals(transaction, current)) (transaction, items) = (current, []);
+            items.Add(item);
+        }
+
+        public List<T> Take(object? current)
+        {
+            var taken = items is not null && ReferenceEquals(transaction, current) ? items : [];
+            (transaction, items) = (null, null);
+            return taken;
+        }
+    }
 
     /// <summary>
     /// Adds a new row for the next save of the current transaction without tracking it: no snapshot, no fix-up, no change
@@ -115,12 +134,7 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
     /// added on its own, with its keys and foreign keys set. A caller must not count on the row being tracked after the
     /// save. Rows of a transaction that ended without a save are dropped, as queued statements are.
     /// </summary>
-    public void AddUntracked(object entity)
-    {
-        var transaction = Database.CurrentTransaction;
-        if (untracked is not { } rows || !ReferenceEquals(rows.Transaction, transaction)) untracked = rows = (transaction, []);
-        rows.Rows.Add(entity);
-    }
+    public void AddUntracked(object entity) => untracked.Add(Database.CurrentTransaction, entity);
 
     /// <summary>
     /// A received dossier and its first control sheet lines, for the next save. On PostgreSQL its id is drawn first
@@ -146,13 +160,6 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
         }
     }
 
-    private List<object> TakeUntracked()
-    {
-        var rows = untracked is { } u && ReferenceEquals(u.Transaction, Database.CurrentTransaction) ? u.Rows : [];
-        untracked = null;
-        return rows;
-    }
-
     /// <summary>Whether <see cref="ShadowValue"/> knows a shadow property's value from its entity (the lookup hashes).</summary>
     internal static bool HasShadowValue(Microsoft.EntityFrameworkCore.Metadata.IProperty property) =>
         property.DeclaringType.ClrType == typeof(Dossier) && property.Name == ApplicantIdHash;
@@ -160,7 +167,7 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
     /// <summary>The value of a shadow property for an untracked row, as <see cref="StampLookupHashes"/> sets it for a tracked one.</summary>
     internal static object? ShadowValue(object entity, Microsoft.EntityFrameworkCore.Metadata.IProperty property) => entity switch
     {
-        Dossier dossier when property.Name == ApplicantIdHash => Protection.PersonalDataCipher.Required.LookupHash(dossier.Applicant.IdNumber),
+        Dossier dossier when property.Name == ApplicantIdHash => IdNumberHash(dossier.Applicant.IdNumber),
         _ => throw new InvalidOperationException($"No value for the shadow property {property.Name} of an untracked {entity.GetType().Name}."),
     };
 
@@ -180,8 +187,7 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
     private bool commitRequested, commitRiding, commitSent;
 
     // The save's added rows and queued statements when InsertOnlySave writes it instead of EF (BeginSave decides).
-    private List<InsertOnlySave.Row>? insertOnly;
-    private IReadOnlyList<(string Sql, object[] Args)> insertOnlyQueued = [];
+    private (List<InsertOnlySave.Row> Rows, List<(string Sql, object[] Args)> Queued)? insertOnly;
 
     /// <summary>Whether the save's command should end with COMMIT (once per save); the save then counts as committed.</summary>
     internal bool TakeCommit()
@@ -272,13 +278,12 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
         var autoDetect = BeginSave();
         try
         {
-            if (insertOnly is { } rows)
+            if (insertOnly is { } write)
             {
                 // The rows, the queued statements and the COMMIT in one batch of fixed texts (InsertOnlySave).
-                var queued = insertOnlyQueued;
-                (insertOnly, insertOnlyQueued, riding, commitRiding, commitSent) = (null, [], null, false, true);
-                await InsertOnlySave.RunAsync(this, rows, queued, acceptAllChangesOnSuccess, cancellationToken);
-                return rows.Count;
+                commitSent = true;
+                await InsertOnlySave.RunAsync(this, write.Rows, write.Queued, acceptAllChangesOnSuccess, cancellationToken);
+                return write.Rows.Count;
             }
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (TakeRiding() is { } batch) await Database.ExecuteSqlRawAsync(batch.Sql, batch.Args, cancellationToken);
@@ -288,9 +293,11 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
     }
 
     /// <summary>
-    /// Detects changes once, stamps the lookup hashes and hands the queued statements to the save: on PostgreSQL they go in
-    /// the save's own first command (AfterSaveRider: one round trip less on every dossier change); where the save sent no
-    /// command, or on SQLite, the caller runs them right after it. Returns the auto-detect setting to restore.
+    /// Detects changes once, stamps the lookup hashes and hands the queued statements and untracked rows to the save: a save
+    /// of inserts only committed with it, on PostgreSQL, is written by InsertOnlySave (<see cref="insertOnly"/>); otherwise
+    /// the untracked rows join the change tracker and the statements go in the save's own first command on PostgreSQL
+    /// (AfterSaveRider: one round trip less on every dossier change); where the save sent no command, or on SQLite, the
+    /// caller runs them right after it. Returns the auto-detect setting to restore.
     /// </summary>
     private bool BeginSave()
     {
@@ -299,15 +306,15 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var queued = TakeAfterSave();
-            var rows = TakeUntracked();
+            var queued = afterSave.Take(Database.CurrentTransaction);
+            var rows = untracked.Take(Database.CurrentTransaction);
             // Not with a savepoint (turned back on): EF would release it after the command, in a transaction already over.
             var withCommit = commitRequested && !Database.AutoSavepointsEnabled;
             // Inserts only, committed with the save, on PostgreSQL: written by the model's insert plans (InsertOnlySave).
             if (withCommit && IsPostgres && InsertsInOneCommand(rows.Count) && InsertOnlySave.PlanFor(this, rows) is { } plan)
             {
                 StampLookupHashes();
-                (insertOnly, insertOnlyQueued, commitRiding) = (plan, queued, true);
+                insertOnly = (plan, queued);
                 return autoDetect;
             }
             // EF writes the untracked rows with the rest of the save.
@@ -328,7 +335,6 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
     {
         riding = null;
         insertOnly = null;
-        insertOnlyQueued = [];
         commitRiding = false;
         ChangeTracker.AutoDetectChangesEnabled = autoDetect;
     }
@@ -393,19 +399,12 @@ public abstract class MotCuaDbContext : IdentityDbContext<AppUser>, IDataProtect
         }
     }
 
-    private List<(string Sql, object[] Args)> TakeAfterSave()
-    {
-        var queued = afterSave is { } a && ReferenceEquals(a.Transaction, Database.CurrentTransaction) ? a.Statements : [];
-        afterSave = null;
-        return queued;
-    }
-
     private void StampLookupHashes()
     {
         foreach (var entry in ChangeTracker.Entries<Dossier>())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            var hash = Protection.PersonalDataCipher.Required.LookupHash(entry.Entity.Applicant.IdNumber);
+            var hash = IdNumberHash(entry.Entity.Applicant.IdNumber);
             var property = entry.Property<string>(ApplicantIdHash);
             if (property.CurrentValue != hash) property.CurrentValue = hash;
         }
