@@ -66,7 +66,7 @@ public sealed class ActOnDossier(MotCuaDbContext db, CalendarProvider calendars,
         {
             var from = dossier.Status;
             dossier.Apply(action, user.Actor, new DossierActionInput(request.Note, request.Assignee, request.NewDueAt, request.TargetAgency),
-                request.Version!.Value, calendar, time.GetUtcNow());
+                request.Version!.Value, calendar, time.GetUtcNow().ToStoredPrecision());
             // Observers write into the change's transaction (outbox rows, statistics upserts). A retry after a transient
             // failure starts again from what Apply added, so an observer's rows are never added twice.
             var applied = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet();

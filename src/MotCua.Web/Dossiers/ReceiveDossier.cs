@@ -83,7 +83,7 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
     public async Task<Outcome<Dossier>> ReceiveAsync(Request request, CurrentUser user, CancellationToken ct, string? idempotencyKey = null)
     {
         var t = problems.Text;
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().ToStoredPrecision();
         var errors = new ValidationErrors();
 
         if (!Enum.GetValues<IntakeChannel>().Any(c => MayReceiveBy(user, c)))
@@ -109,7 +109,7 @@ public sealed class ReceiveDossier(MotCuaDbContext db, CalendarProvider calendar
             if (request.ReceivedAt is not { } at) errors.Add("receivedAt", t["Dossiers.ReceivedAtRequired"]);
             else if (at > now) errors.Add("receivedAt", t["Dossiers.ReceivedAtInFuture"]);
             else if (now - at > BackEntryLimit) errors.Add("receivedAt", t["Dossiers.ReceivedAtTooOld", BackEntryLimit.Days]);
-            else receivedAt = at.ToUniversalTime();
+            else receivedAt = at.ToUniversalTime().ToStoredPrecision();
         }
         else if (request.ReceivedAt is not null)
             errors.Add("receivedAt", t["Dossiers.ReceivedAtOnlyBackEntry"]);
