@@ -46,8 +46,8 @@ public static class Comparison
                 }
             var a = totals["this"];
             var b = totals["other"];
-            Console.WriteLine($"  {name,-14} this {a.PerSecond,7:N0}/s (CPU app {a.AppMs} + PostgreSQL {a.DatabaseMs} ms, p50 {a.MedianOfP50} ms)   " +
-                $"other {b.PerSecond,7:N0}/s (CPU app {b.AppMs} + PostgreSQL {b.DatabaseMs} ms, p50 {b.MedianOfP50} ms)   ratio {Math.Round(a.PerSecond / b.PerSecond, 3)}" +
+            Console.WriteLine($"  {name,-14} this {a.PerSecond,7:N0}/s (CPU app {a.AppMs} + PostgreSQL {a.DatabaseMs} ms, p50 {a.MedianOfP50}, p99 {a.MedianOfP99} ms)   " +
+                $"other {b.PerSecond,7:N0}/s (CPU app {b.AppMs} + PostgreSQL {b.DatabaseMs} ms, p50 {b.MedianOfP50}, p99 {b.MedianOfP99} ms)   ratio {Math.Round(a.PerSecond / b.PerSecond, 3)}" +
                 (a.Failed + b.Failed > 0 ? $"   failed {a.Failed} / {b.Failed}" : ""));
             report.Add(new { scenario = name, slices = options.Rounds, sliceSeconds = slice.TotalSeconds, @this = a.Summary(), other = b.Summary(),
                 ratioPerSecond = Math.Round(a.PerSecond / b.PerSecond, 3) });
@@ -68,13 +68,16 @@ public static class Comparison
     {
         private long _ok, _failed;
         private double _seconds, _app, _database;
-        private readonly List<double> _p50 = [];
+        private readonly List<double> _p50 = [], _p99 = [];
 
         public long Failed => _failed;
         public double PerSecond => Math.Round(_ok / _seconds, 1);
         public double AppMs => Math.Round(_app * 1000 / Math.Max(1, _ok + _failed), 3);
         public double DatabaseMs => Math.Round(_database * 1000 / Math.Max(1, _ok + _failed), 3);
-        public double MedianOfP50 => _p50.Count == 0 ? double.NaN : _p50.Order().ElementAt(_p50.Count / 2);
+        public double MedianOfP50 => Median(_p50);
+        public double MedianOfP99 => Median(_p99);
+
+        private static double Median(List<double> values) => values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
 
         public void Add(ScenarioResult r, (double App, double Database, double Driver) start, (double App, double Database, double Driver) end)
         {
@@ -84,9 +87,11 @@ public static class Comparison
             _app += end.App - start.App;
             _database += end.Database - start.Database;
             _p50.Add(r.P50Ms);
+            _p99.Add(r.P99Ms);
         }
 
         public object Summary() => new { perSecond = PerSecond, ok = _ok, failed = _failed, seconds = Math.Round(_seconds, 1),
-            cpuMsPerRequest = new { app = AppMs, database = DatabaseMs }, medianOfSliceP50Ms = MedianOfP50 };
+            cpuMsPerRequest = new { app = AppMs, database = DatabaseMs }, medianOfSliceP50Ms = MedianOfP50,
+            medianOfSliceP99Ms = MedianOfP99 };
     }
 }

@@ -13,6 +13,14 @@ public sealed record ScenarioResult(string Name, string Description, int Nodes, 
 {
     /// <summary>CPU per answered request over the measured run, from /proc (null where not measured).</summary>
     public CpuPerRequest? Cpu { get; init; }
+
+    /// <summary>Open loop: how late the driver sent its requests (ms after each one's time; counted in the latencies).</summary>
+    public double? SendLateP50Ms { get; init; }
+
+    public double? SendLateP99Ms { get; init; }
+
+    /// <summary>The driver's own garbage-collection pauses during the run (they delay the answers it is timing).</summary>
+    public double? DriverGcPauseMs { get; init; }
 }
 
 /// <summary>
@@ -40,7 +48,7 @@ public sealed record CpuPerRequest(double AppMs, double DatabaseMs, double Drive
 /// started at a fixed rate whatever the answers, at most <c>concurrency</c> in flight: measures the latency at a given load;
 /// a request that has to wait for a free slot counts its wait, so an overloaded app cannot hide behind a slow driver).
 /// </summary>
-public static class LoadDriver
+public static partial class LoadDriver
 {
     public static async Task<ScenarioResult> RunAsync(string name, string description, int nodes, Func<long, Task<Attempt>> one,
         int concurrency, double? ratePerSecond, TimeSpan duration, long maxRequests, NodeMemory memory)
@@ -49,6 +57,8 @@ public static class LoadDriver
         long ok = 0, failed = 0, bytes = 0, next = -1;
         string? firstError = null;
         memory.ResetPeak();
+        (double P50, double P99)? sendLate = null;
+        var gcPauseAtStart = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
 
         async Task Send(long i, long scheduledTicks, List<double> mine)
@@ -86,30 +96,60 @@ public static class LoadDriver
         }
         else
         {
+            // The sender is a thread of its own, not timer callbacks and pool hops: it sleeps until the next request is due,
+            // then starts every request that is due (the synchronous part of a send, up to its socket write, runs here), so a
+            // request leaves within a fraction of a millisecond of its time even with the cores busy. How late each one left
+            // is kept (SendLate*): the driver's own share of the latency, which a client on another machine would not add.
             var mine = new List<double>();
+            var lateness = new List<double>();
             using var slots = new SemaphoreSlim(concurrency);
             var running = new List<Task>();
             var start = Stopwatch.GetTimestamp();
-            for (long i = 0; i < maxRequests; i++)
+            var sender = new Thread(() =>
             {
-                var due = TimeSpan.FromSeconds(i / rate);
-                if (due >= duration) break;
-                var wait = due - clock.Elapsed;
-                if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
-                var scheduled = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
-                await slots.WaitAsync();
-                var n = i;
-                running.Add(Task.Run(async () => { try { await Send(n, scheduled, mine); } finally { slots.Release(); } }));
+                for (long i = 0; i < maxRequests; i++)
+                {
+                    var due = TimeSpan.FromSeconds(i / rate);
+                    if (due >= duration) break;
+                    // usleep, not Thread.Sleep: the runtime's sleep has whole milliseconds, one request's interval at 1,000/s.
+                    for (var wait = due - clock.Elapsed; wait > TimeSpan.Zero; wait = due - clock.Elapsed)
+                        _ = usleep((uint)Math.Ceiling(wait.TotalMicroseconds));
+                    var scheduled = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
+                    slots.Wait();
+                    lateness.Add(Math.Max(0, Stopwatch.GetTimestamp() - scheduled) * 1000.0 / Stopwatch.Frequency);
+                    var n = i;
+                    running.Add(SendAndRelease(n, scheduled));
+                }
+            }) { IsBackground = true, Name = "load sender", Priority = ThreadPriority.AboveNormal };
+
+            async Task SendAndRelease(long n, long scheduled)
+            {
+                try { await Send(n, scheduled, mine); } finally { slots.Release(); }
             }
+
+            sender.Start();
+            await Task.Run(sender.Join);
             await Task.WhenAll(running);
             latencies.Add([.. mine]);
+            var late = lateness.Order().ToArray();
+            sendLate = (Quantile(late, 0.50), Quantile(late, 0.99));
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var sorted = latencies.SelectMany(l => l).Order().ToArray();
-        double P(double q) => sorted.Length == 0 ? double.NaN : Math.Round(sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)], 2);
+        double P(double q) => Quantile(sorted, q);
         return new ScenarioResult(name, description, nodes, concurrency, ratePerSecond, Math.Round(seconds, 1), ok, failed,
-            Math.Round(ok / seconds, 1), P(0.50), P(0.95), P(0.99), P(1.0), ok == 0 ? 0 : bytes / ok, memory.PeakMb, firstError);
+            Math.Round(ok / seconds, 1), P(0.50), P(0.95), P(0.99), P(1.0), ok == 0 ? 0 : bytes / ok, memory.PeakMb, firstError)
+        {
+            SendLateP50Ms = sendLate?.P50, SendLateP99Ms = sendLate?.P99,
+            DriverGcPauseMs = Math.Round((GC.GetTotalPauseDuration() - gcPauseAtStart).TotalMilliseconds, 1),
+        };
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
+    private static extern int usleep(uint microseconds);
+
+    private static double Quantile(double[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : Math.Round(sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)], 2);
 }
 
 /// <summary>

@@ -125,6 +125,7 @@ foreach (var nodeCount in options.Nodes)
             Console.WriteLine($"  {name,-14} {result.PerSecond,8:N0}/s  ok {result.Ok,7:N0}  failed {result.Failed,4}  p50 {result.P50Ms,7} ms  " +
                 $"p95 {result.P95Ms,7} ms  p99 {result.P99Ms,7} ms  {result.MeanResponseBytes,6} B  peak RSS {result.MaxNodeRssMb} MB" +
                 (result.Cpu is { } cpu ? $"\n      CPU per request: app {cpu.AppMs} ms, PostgreSQL {cpu.DatabaseMs} ms, driver {cpu.DriverMs} ms = {cpu.TotalMs} ms" : "") +
+                (result.SendLateP99Ms is { } late ? $"\n      sent late by the driver: p50 {result.SendLateP50Ms} ms, p99 {late} ms; driver GC pauses {result.DriverGcPauseMs} ms in all" : "") +
                 (result.FirstError is null ? "" : $"\n      first error: {result.FirstError}"));
         }
 
