@@ -59,6 +59,8 @@ public sealed class Scenarios : IAsyncDisposable
     [
         new("constant", "GET /health: a constant answer, no database (the web stack's limit on this machine)",
             s => s.ConstantAsync, options.Concurrency, null, Compared: false),
+        new("constantAtRate", $"GET /health open loop at {options.TrackingRate}/s: the web stack's latency at tracking's rate (tracking's reference)",
+            s => s.ConstantAsync, 256, options.TrackingRate, Compared: false),
         new("submitOnline", $"POST /api/v1/dossiers by the citizen, procedure {Procedure}, online, to each of the {communes} communes in turn",
             s => s.SubmitOnlineAsync, options.Concurrency, null, Compared: true),
         new("counterIntake", "POST /api/v1/dossiers by Thới Sơn's officer at the counter (one agency: one code counter row)",
