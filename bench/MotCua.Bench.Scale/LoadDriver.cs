@@ -21,6 +21,9 @@ public sealed record ScenarioResult(string Name, string Description, int Nodes, 
 
     /// <summary>The driver's own garbage-collection pauses during the run (they delay the answers it is timing).</summary>
     public double? DriverGcPauseMs { get; init; }
+
+    /// <summary>The cores and the disk meanwhile (null where not measured).</summary>
+    public MachineDuring? Machine { get; init; }
 }
 
 /// <summary>
@@ -48,7 +51,7 @@ public sealed record CpuPerRequest(double AppMs, double DatabaseMs, double Drive
 /// started at a fixed rate whatever the answers, at most <c>concurrency</c> in flight: measures the latency at a given load;
 /// a request that has to wait for a free slot counts its wait, so an overloaded app cannot hide behind a slow driver).
 /// </summary>
-public static partial class LoadDriver
+public static class LoadDriver
 {
     public static async Task<ScenarioResult> RunAsync(string name, string description, int nodes, Func<long, Task<Attempt>> one,
         int concurrency, double? ratePerSecond, TimeSpan duration, long maxRequests, NodeMemory memory)
@@ -195,4 +198,29 @@ public sealed class NodeMemory : IDisposable
     }
 
     public void Dispose() => _timer.Dispose();
+}
+
+/// <summary>
+/// What the disk and the database read during a measured run, to tell an I/O tail from a CPU one: the kilobytes read from
+/// disk per request (<c>/proc/vmstat</c> pgpgin, the whole machine) and the PostgreSQL blocks read from outside its shared
+/// buffers per request (<c>pg_stat_database.blks_read</c>: from the page cache or the disk). Not the cores' shares from
+/// <c>/proc/stat</c>: in this virtual machine they disagreed with the processes' own CPU times.
+/// </summary>
+public sealed record MachineDuring(double DiskReadKbPerRequest, double DatabaseBlocksReadPerRequest)
+{
+    public readonly record struct Snapshot(long PagedInKb, long BlocksRead);
+
+    public static async Task<Snapshot> ReadAsync(string connectionString)
+    {
+        var pagedIn = File.ReadLines("/proc/vmstat").Where(l => l.StartsWith("pgpgin ", StringComparison.Ordinal))
+            .Select(l => long.Parse(l[7..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT blks_read FROM pg_stat_database WHERE datname = current_database()", connection);
+        var blocksRead = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return new Snapshot(pagedIn, blocksRead);
+    }
+
+    public static MachineDuring? Between(Snapshot start, Snapshot end, long requests) => requests == 0 ? null
+        : new(Math.Round((double)(end.PagedInKb - start.PagedInKb) / requests, 2), Math.Round((double)(end.BlocksRead - start.BlocksRead) / requests, 3));
 }

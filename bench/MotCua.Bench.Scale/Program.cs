@@ -119,13 +119,19 @@ foreach (var nodeCount in options.Nodes)
             // half-compiled code. The scenarios of a pass share their nodes, so later ones start warmer.
             if (options.WarmupSeconds > 0)
                 await LoadDriver.RunAsync(name, description, nodeCount, one, concurrency, rate, TimeSpan.FromSeconds(options.WarmupSeconds), max, memory);
+            var machineAtStart = await MachineDuring.ReadAsync(connectionString);
             var cpuAtStart = CpuPerRequest.Read(nodes.Select(n => n.ProcessId), cluster.DataDirectory);
             var result = await LoadDriver.RunAsync(name, description, nodeCount, one, concurrency, rate, seconds, max, memory);
-            result = result with { Cpu = CpuPerRequest.Per(cpuAtStart, CpuPerRequest.Read(nodes.Select(n => n.ProcessId), cluster.DataDirectory), result.Ok + result.Failed) };
+            result = result with
+            {
+                Cpu = CpuPerRequest.Per(cpuAtStart, CpuPerRequest.Read(nodes.Select(n => n.ProcessId), cluster.DataDirectory), result.Ok + result.Failed),
+                Machine = MachineDuring.Between(machineAtStart, await MachineDuring.ReadAsync(connectionString), result.Ok + result.Failed),
+            };
             pass.Add(result);
             Console.WriteLine($"  {name,-14} {result.PerSecond,8:N0}/s  ok {result.Ok,7:N0}  failed {result.Failed,4}  p50 {result.P50Ms,7} ms  " +
                 $"p95 {result.P95Ms,7} ms  p99 {result.P99Ms,7} ms  {result.MeanResponseBytes,6} B  peak RSS {result.MaxNodeRssMb} MB" +
                 (result.Cpu is { } cpu ? $"\n      CPU per request: app {cpu.AppMs} ms, PostgreSQL {cpu.DatabaseMs} ms, driver {cpu.DriverMs} ms = {cpu.TotalMs} ms" : "") +
+                (result.Machine is { } m ? $"\n      reads: {m.DiskReadKbPerRequest} KB from disk and {m.DatabaseBlocksReadPerRequest} PostgreSQL blocks from outside its buffers per request" : "") +
                 (result.SendLateP99Ms is { } late ? $"\n      sent late by the driver: p50 {result.SendLateP50Ms} ms, p99 {late} ms; driver GC pauses {result.DriverGcPauseMs} ms in all" : "") +
                 (result.FirstError is null ? "" : $"\n      first error: {result.FirstError}"));
         }
