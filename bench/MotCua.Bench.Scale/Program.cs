@@ -89,7 +89,7 @@ var versionId = procedures.Single(p => p.Code == Scenarios.Procedure).VersionId;
 if (options.CompareWith is { } compareDir)
     return await Comparison.RunAsync(options, compareDir, NodeSettings(connectionString, key, "node-this"), cluster, onlineUnits, tracked, loadAtStart);
 var passes = new List<object>();
-var idleRssByNodes = new Dictionary<int, double>();
+double? idleRss = null; // the highest node's memory before a pass's load
 var results = new List<ScenarioResult>();
 PgBenchResult? pgbench = null, pgbenchOneTrip = null;
 foreach (var nodeCount in options.Nodes)
@@ -139,8 +139,9 @@ foreach (var nodeCount in options.Nodes)
         foreach (var load in Scenarios.Loads(options, units.Count))
             await Run(load.Name, load.Description, load.One(scenarios), load.Concurrency, load.Rate);
         results.AddRange(pass);
-        passes.Add(new { nodes = nodeCount, idleRssMb = Math.Round(idleMb, 1), scenarios = pass });
-        idleRssByNodes[nodeCount] = Math.Round(idleMb, 1);
+        var idle = Math.Round(idleMb, 1);
+        passes.Add(new { nodes = nodeCount, idleRssMb = idle, scenarios = pass });
+        idleRss = Math.Max(idleRss ?? 0, idle);
     }
     finally
     {
@@ -174,7 +175,6 @@ var peakRss = results.Count == 0 ? 0 : results.Max(r => r.MaxNodeRssMb);
 ScenarioResult? SamePass(string name, ScenarioResult? of) => of is null ? null : results.FirstOrDefault(r => r.Name == name && r.Nodes == of.Nodes);
 var trackingReference = SamePass("constantAtRate", tracking);
 var queueReference = SamePass("constant", queue);
-var idleRss = passes.Count == 0 ? (double?)null : idleRssByNodes.Values.Max();
 static double? Ratio(double? measured, double? reference) => measured is { } m && reference is { } r && r > 0 ? Math.Round(m / r, 2) : null;
 var targets = new
 {

@@ -54,19 +54,22 @@ public sealed class Scenarios : IAsyncDisposable
     public sealed record Load(string Name, string Description, Func<Scenarios, Func<long, Task<Attempt>>> One, int Concurrency,
         double? Rate, bool Compared);
 
+    /// <summary>Requests in flight at most in the open-loop scenarios: tracking and its reference run the same load.</summary>
+    private const int OpenLoopSlots = 256;
+
     /// <summary>Every scenario, in the order of a pass, with the loads <paramref name="options"/> ask for.</summary>
     public static IReadOnlyList<Load> Loads(ScaleOptions options, int communes) =>
     [
         new("constant", "GET /health: a constant answer, no database (the web stack's limit on this machine)",
             s => s.ConstantAsync, options.Concurrency, null, Compared: false),
         new("constantAtRate", $"GET /health open loop at {options.TrackingRate}/s: the web stack's latency at tracking's rate (tracking's reference)",
-            s => s.ConstantAsync, 256, options.TrackingRate, Compared: false),
+            s => s.ConstantAsync, OpenLoopSlots, options.TrackingRate, Compared: false),
         new("submitOnline", $"POST /api/v1/dossiers by the citizen, procedure {Procedure}, online, to each of the {communes} communes in turn",
             s => s.SubmitOnlineAsync, options.Concurrency, null, Compared: true),
         new("counterIntake", "POST /api/v1/dossiers by Thới Sơn's officer at the counter (one agency: one code counter row)",
             s => s.CounterIntakeAsync, options.Concurrency, null, Compared: true),
         new("tracking", $"POST /api/v1/public/dossiers/{{code}} {{idNumber}} of generated dossiers, open loop at {options.TrackingRate}/s",
-            s => s.TrackAsync, 256, options.TrackingRate, Compared: true),
+            s => s.TrackAsync, OpenLoopSlots, options.TrackingRate, Compared: true),
         new("workQueue", "GET /cong-viec (the officer's work queue page, signed-in cookie) of Thới Sơn, the busiest commune",
             s => s.WorkQueuePageAsync, options.QueueConcurrency, null, Compared: true),
         new("lifecycle", "a dossier's whole life over the API: receive, assign, start, submit, approve, result ready, return (7 requests)",
